@@ -1,0 +1,21 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+
+// The embedded server (server/embedded-db.ts) accepts 20 connections; stay under it.
+const POOL_SIZE = 10;
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which sets it");
+  }
+  const adapter = new PrismaPg({ connectionString, max: POOL_SIZE });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+
+/** The one Prisma client of the process (kept across dev-server rebuilds). */
+export const db: PrismaClient = globalForDb.__db ?? (globalForDb.__db = createClient());
+
+export type Db = PrismaClient;
