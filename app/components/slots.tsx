@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import { formatDateJa, formatMinutes, type IsoDate } from "~/domain/calendar";
+import { formatYen } from "~/domain/money";
+
+export type SlotView = {
+  date: IsoDate;
+  facilityName: string;
+  roomName: string;
+  frameName: string;
+  startMinute: number;
+  endMinute: number;
+  fee: number;
+};
+
+/** 12月1日(火) 午前 9:00〜12:00 */
+export function slotWhen(slot: Pick<SlotView, "date" | "frameName" | "startMinute" | "endMinute">) {
+  return `${formatDateJa(slot.date)} ${slot.frameName} ${formatMinutes(slot.startMinute)}〜${formatMinutes(slot.endMinute)}`;
+}
+
+/** One slot as a person reads it: date and time first, then where, then the fee. */
+export function SlotSummary({ slot, children }: { slot: SlotView; children?: ReactNode }) {
+  return (
+    <div className="slot-row">
+      <div>
+        <div className="slot-date">{slotWhen(slot)}</div>
+        <div>
+          {slot.facilityName} {slot.roomName}
+        </div>
+        <div>利用料 {formatYen(slot.fee)}</div>
+      </div>
+      {children}
+    </div>
+  );
+}

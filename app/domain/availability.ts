@@ -1,0 +1,78 @@
+import { type IsoDate, instantAt } from "./calendar";
+
+export type Interval = { startsAt: Date; endsAt: Date };
+
+export type FrameTimes = { startMinute: number; endMinute: number };
+
+/** The instants a time frame covers on `date`, half-open. */
+export function slotInterval(date: IsoDate, frame: FrameTimes, timeZone: string): Interval {
+  return {
+    startsAt: instantAt(date, frame.startMinute, timeZone),
+    endsAt: instantAt(date, frame.endMinute, timeZone),
+  };
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+export function isFree(slot: Interval, occupied: readonly Interval[]): boolean {
+  return !occupied.some((o) => overlaps(slot, o));
+}
+
+/**
+ * The mark a resident sees for a day: ○ every frame free, △ some free, × none free,
+ * － closed; `outside` for dates that cannot be booked online (past or not yet open).
+ */
+export type DayMark = "free" | "partial" | "full" | "closed" | "outside";
+
+export function dayMark(input: {
+  closed: boolean;
+  bookable: boolean;
+  freeFrames: number;
+  totalFrames: number;
+}): DayMark {
+  if (input.closed) return "closed";
+  if (!input.bookable || input.totalFrames === 0) return "outside";
+  if (input.freeFrames === input.totalFrames) return "free";
+  if (input.freeFrames === 0) return "full";
+  return "partial";
+}
+
+export type SlotRef = { roomId: string; date: IsoDate; timeFrameId: string };
+
+export type Candidate = SlotRef & {
+  /** order of the frame within its room's day, 0 = first */
+  frameIndex: number;
+  /** whether it is free and may be booked now */
+  available: boolean;
+};
+
+/**
+ * The nearest free slots to one that was just taken: the same room on the same day first,
+ * then the same frame on the nearest days, then other rooms at the same time.
+ */
+export function nearestAlternatives(
+  taken: SlotRef & { frameIndex: number },
+  candidates: readonly Candidate[],
+  limit = 3,
+): Candidate[] {
+  const distance = (c: Candidate) => {
+    const days = Math.abs(
+      (Date.parse(c.date) - Date.parse(taken.date)) / 86_400_000,
+    );
+    const frames = Math.abs(c.frameIndex - taken.frameIndex);
+    if (c.roomId === taken.roomId) return days === 0 ? frames : days * 10 + frames;
+    return 1_000 + days * 10 + frames;
+  };
+  return candidates
+    .filter(
+      (c) =>
+        c.available &&
+        !(c.roomId === taken.roomId && c.date === taken.date && c.timeFrameId === taken.timeFrameId),
+    )
+    .map((c) => ({ c, d: distance(c) }))
+    .sort((a, b) => a.d - b.d || a.c.date.localeCompare(b.c.date))
+    .slice(0, limit)
+    .map(({ c }) => c);
+}

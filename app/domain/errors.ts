@@ -1,0 +1,22 @@
+/**
+ * Stable codes for every way a booking can be refused. Messages for people come from
+ * app/i18n, keyed by these codes; tests and logs use the codes.
+ */
+export type BookingErrorCode =
+  | "EMPTY_APPLICATION"
+  | "TOO_MANY_ITEMS"
+  | "UNKNOWN_ROOM"
+  | "UNKNOWN_TIME_FRAME"
+  | "PAST_DATE"
+  | "BOOKING_CLOSED_FOR_DATE"
+  | "NOT_YET_OPEN"
+  | "CLOSED_DAY"
+  | "DUPLICATE_SLOT"
+  | "OVERLAPPING_SLOTS"
+  | "OVER_CAPACITY"
+  | "SLOT_TAKEN"
+  | "NOT_FOUND"
+  | "ALREADY_CANCELLED";
+
+/** One problem with one slot of an application (item is the slot's position, 0-based). */
+export type BookingProblem = { code: BookingErrorCode; item?: number };

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink } from "~/components/forms";
+import { SlotSummary } from "~/components/slots";
+import { todayIn } from "~/domain/calendar";
+import { bookingErrors } from "~/i18n/ja";
+import { cancelBooking, getMyApplication } from "~/services/booking.server";
+import { notFound, requireMunicipality } from "~/utils/municipality.server";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  const user = await requireUser(request, municipality);
+  const application = await getMyApplication(municipality.id, user.id, params.applicationId!);
+  if (!application) notFound();
+  const itemId = new URL(request.url).searchParams.get("item") ?? undefined;
+  const today = todayIn(municipality.timeZone, new Date());
+  const items = application.items.filter(
+    (i) => !i.cancelledAt && i.date >= today && (itemId === undefined || i.id === itemId),
+  );
+  return { slug: municipality.slug, application: { id: application.id, number: application.number }, items, itemId };
+}
+
+const CancelForm = z.object({ itemId: z.string().min(1).max(100).optional() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  const user = await requireUser(request, municipality);
+  const parsed = CancelForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: bookingErrors.NOT_FOUND }, { status: 400 });
+  const result = await cancelBooking(municipality, user.id, params.applicationId!, parsed.data.itemId, new Date());
+  if (!result.ok) {
+    if (result.code === "NOT_FOUND") notFound();
+    return data({ error: bookingErrors[result.code] }, { status: 409 });
+  }
+  return redirect(`/${municipality.slug}/bookings/${params.applicationId}?cancelled=1`);
+}
+
+export default function CancelBooking() {
+  const { slug, application, items, itemId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const back = `/${slug}/bookings/${application.id}`;
+  return (
+    <>
+      <BackLink to={back}>申し込みの内容へ戻る</BackLink>
+      <h1>予約を取り消しますか？</h1>
+      {actionData?.error ? (
+        <div className="notice notice--error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{bookingErrors.ALREADY_CANCELLED}</p>
+      ) : (
+        <>
+          <p>申込番号 {application.number} の、次の枠を取り消します。取り消すと元に戻せません。</p>
+          <ul className="slot-list">
+            {items.map((item) => (
+              <li key={item.id}>
+                <SlotSummary
+                  slot={{
+                    date: item.date,
+                    facilityName: item.room.facility.name,
+                    roomName: item.room.name,
+                    frameName: item.timeFrame.name,
+                    startMinute: item.timeFrame.startMinute,
+                    endMinute: item.timeFrame.endMinute,
+                    fee: item.fee,
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+          <form method="post">
+            {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+            <div className="actions">
+              <button type="submit" className="button button--danger">
+                取り消す
+              </button>
+              <a href={back}>取り消さないで戻る</a>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/forms";
+import { MarkLegend, MonthCalendar } from "~/components/month-calendar";
+import {
+  addMonthsToMonth,
+  formatMonthJa,
+  monthOf,
+  parseIsoMonth,
+  todayIn,
+} from "~/domain/calendar";
+import { roomMonth } from "~/services/availability.server";
+import { bookingWindow } from "~/domain/booking-window";
+import { notFound, requireMunicipality } from "~/utils/municipality.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  const now = new Date();
+  const today = todayIn(municipality.timeZone, now);
+  const window = bookingWindow(today, municipality);
+  const firstMonth = monthOf(today);
+  const lastMonth = monthOf(window.last);
+  const asked = parseIsoMonth(new URL(request.url).searchParams.get("month"));
+  const month = asked && asked >= firstMonth && asked <= lastMonth ? asked : firstMonth;
+  const result = await roomMonth(municipality, params.roomId!, month, now);
+  if (!result) notFound();
+  return {
+    slug: municipality.slug,
+    room: {
+      id: result.room.id,
+      name: result.room.name,
+      capacity: result.room.capacity,
+      facility: { id: result.room.facility.id, name: result.room.facility.name },
+    },
+    month,
+    today,
+    days: result.days.map(({ date, mark }) => ({ date, mark })),
+    previous: month > firstMonth ? addMonthsToMonth(month, -1) : null,
+    next: month < lastMonth ? addMonthsToMonth(month, 1) : null,
+  };
+}
+
+export default function RoomMonth() {
+  const { slug, room, month, today, days, previous, next } = useLoaderData<typeof loader>();
+  const base = `/${slug}/rooms/${room.id}`;
+  return (
+    <>
+      <BackLink to={`/${slug}/facilities/${room.facility.id}`}>{`${room.facility.name}へ戻る`}</BackLink>
+      <h1>
+        {room.name}
+        <span className="visually-hidden">の空き状況</span>
+      </h1>
+      <p>
+        {room.facility.name}・定員 {room.capacity}人。使いたい日を押してください。
+      </p>
+      <MarkLegend />
+      <nav className="month-nav" aria-label="月の切り替え">
+        {previous ? <a href={`${base}?month=${previous}`}>‹ {formatMonthJa(previous)}</a> : <span />}
+        {next ? <a href={`${base}?month=${next}`}>{formatMonthJa(next)} ›</a> : <span />}
+      </nav>
+      <MonthCalendar
+        caption={`${formatMonthJa(month)}の空き状況`}
+        days={days}
+        today={today}
+        hrefFor={(date) => `${base}/${date}`}
+      />
+      <p className="muted">
+        今日と明日の予約、3か月より先の予約はインターネットでは受け付けていません。施設にお電話ください。
+      </p>
+    </>
+  );
+}

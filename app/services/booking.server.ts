@@ -1,0 +1,342 @@
+import { overlaps, slotInterval } from "~/domain/availability";
+import { checkSlots, type RequestedSlot } from "~/domain/booking-rules";
+import {
+  dbDateFromIsoDate,
+  type IsoDate,
+  isoDateFromDbDate,
+  todayIn,
+} from "~/domain/calendar";
+import type { BookingProblem } from "~/domain/errors";
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+import { type Alternative, alternativesFor } from "./availability.server";
+import type { Municipality } from "./catalog.server";
+import {
+  findRooms,
+  instantRange,
+  knownRoom,
+  loadClosedDates,
+  loadOccupied,
+  type RoomDetail,
+} from "./rooms.server";
+
+export type SlotDetail = RequestedSlot & {
+  roomName: string;
+  facilityName: string;
+  frameName: string;
+  startMinute: number;
+  endMinute: number;
+  fee: number;
+};
+
+export type CheckedSlots = {
+  /** the slots that name a known room and time frame, with what a person needs to see */
+  slots: SlotDetail[];
+  problems: BookingProblem[];
+  totalFee: number;
+};
+
+/**
+ * Checks requested slots against every booking rule (not against other bookings: the
+ * database judges those on submit). Used by the selection, review and submit steps alike.
+ */
+export async function checkRequestedSlots(
+  municipality: Municipality,
+  requested: readonly RequestedSlot[],
+  now: Date,
+  headcount?: number,
+): Promise<CheckedSlots> {
+  const rooms = await findRooms(municipality.id, requested.map((s) => s.roomId));
+  const dates = requested.map((s) => s.date).sort();
+  const closedDatesOf = dates.length
+    ? await loadClosedDates(
+        municipality.id,
+        [...new Set([...rooms.values()].map((r) => r.facility.id))],
+        dates[0]!,
+        dates[dates.length - 1]!,
+      )
+    : () => new Map<IsoDate, string>();
+  const known = new Map(
+    [...rooms.values()].map((room) => [
+      room.id,
+      knownRoom(room, municipality, closedDatesOf(room.facility.id)),
+    ]),
+  );
+  const problems = checkSlots({
+    slots: requested,
+    rooms: known,
+    today: todayIn(municipality.timeZone, now),
+    window: municipality,
+    headcount,
+  });
+  const slots = requested.flatMap((slot) => {
+    const detail = describe(slot, rooms.get(slot.roomId));
+    return detail ? [detail] : [];
+  });
+  return { slots, problems, totalFee: slots.reduce((sum, s) => sum + s.fee, 0) };
+}
+
+function describe(slot: RequestedSlot, room: RoomDetail | undefined): SlotDetail | null {
+  const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
+  if (!room || !frame) return null;
+  return {
+    ...slot,
+    roomName: room.name,
+    facilityName: room.facility.name,
+    frameName: frame.name,
+    startMinute: frame.startMinute,
+    endMinute: frame.endMinute,
+    fee: frame.fee,
+  };
+}
+
+export type ApplicationInput = {
+  slots: RequestedSlot[];
+  purpose: string;
+  headcount: number;
+  contactPhone: string;
+  /** one per review page shown: a second submit of the same page returns the first result */
+  idempotencyKey: string;
+};
+
+export type SubmitResult =
+  | { ok: true; applicationId: string; number: number }
+  | {
+      ok: false;
+      problems: BookingProblem[];
+      /** for a slot that was just taken: the nearest free ones */
+      alternatives: Alternative[];
+    };
+
+/**
+ * Creates a tentative application holding every requested slot, or nothing at all.
+ * The database's exclusion constraint is the judge of double booking.
+ */
+export async function submitApplication(
+  municipality: Municipality,
+  userId: string,
+  input: ApplicationInput,
+  now: Date,
+): Promise<SubmitResult> {
+  const existing = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
+  if (existing) return { ok: true, applicationId: existing.id, number: existing.number };
+
+  const checked = await checkRequestedSlots(municipality, input.slots, now, input.headcount);
+  if (checked.problems.length > 0) {
+    return { ok: false, problems: checked.problems, alternatives: [] };
+  }
+  const rooms = await findRooms(municipality.id, input.slots.map((s) => s.roomId));
+  const items = checked.slots.map((slot) => ({
+    ...slot,
+    ...slotInterval(slot.date, slot, municipality.timeZone),
+    spaceIds: rooms.get(slot.roomId)!.spaceIds,
+  }));
+
+  try {
+    const application = await db.$transaction(async (tx) => {
+      const created = await tx.application.create({
+        data: {
+          municipalityId: municipality.id,
+          userId,
+          purpose: input.purpose,
+          headcount: input.headcount,
+          contactPhone: input.contactPhone,
+          totalFee: checked.totalFee,
+          idempotencyKey: input.idempotencyKey,
+          items: {
+            create: items.map((item) => ({
+              municipalityId: municipality.id,
+              roomId: item.roomId,
+              timeFrameId: item.timeFrameId,
+              useDate: dbDateFromIsoDate(item.date),
+              startsAt: item.startsAt,
+              endsAt: item.endsAt,
+              fee: item.fee,
+            })),
+          },
+        },
+        select: { id: true, number: true, items: { select: { id: true, roomId: true, startsAt: true } } },
+      });
+      const itemIdOf = (roomId: string, startsAt: Date) =>
+        created.items.find((i) => i.roomId === roomId && i.startsAt.getTime() === startsAt.getTime())!
+          .id;
+      await tx.occupancy.createMany({
+        data: items.flatMap((item) =>
+          item.spaceIds.map((spaceId) => ({
+            municipalityId: municipality.id,
+            spaceId,
+            itemId: itemIdOf(item.roomId, item.startsAt),
+            startsAt: item.startsAt,
+            endsAt: item.endsAt,
+          })),
+        ),
+      });
+      return created;
+    });
+    return { ok: true, applicationId: application.id, number: application.number };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const again = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
+      if (again) return { ok: true, applicationId: again.id, number: again.number };
+    }
+    if (!isExclusionViolation(error)) throw error;
+    const takenIndex = await firstTakenSlot(municipality, items);
+    const taken = input.slots[takenIndex];
+    return {
+      ok: false,
+      problems: [{ code: "SLOT_TAKEN", item: takenIndex }],
+      alternatives: taken ? await alternativesFor(municipality, taken, now, input.slots) : [],
+    };
+  }
+}
+
+function findByIdempotencyKey(municipalityId: string, userId: string, idempotencyKey: string) {
+  return db.application.findFirst({
+    where: { municipalityId, userId, idempotencyKey },
+    select: { id: true, number: true },
+  });
+}
+
+/** Which slot someone else holds now (the database does not say, and its detail is private). */
+async function firstTakenSlot(
+  municipality: Municipality,
+  items: { date: IsoDate; startsAt: Date; endsAt: Date; spaceIds: readonly string[] }[],
+) {
+  const dates = items.map((i) => i.date).sort();
+  const range = instantRange(dates[0]!, dates[dates.length - 1]!);
+  const occupied = await loadOccupied(
+    municipality.id,
+    items.flatMap((i) => i.spaceIds),
+    range.from,
+    range.to,
+  );
+  const index = items.findIndex((item) =>
+    item.spaceIds
+      .flatMap((id) => occupied.get(id) ?? [])
+      .some((o) => overlaps(o, item)),
+  );
+  return Math.max(index, 0);
+}
+
+/** The database refused overlapping occupancy (SQLSTATE 23P01, exclusion_violation). */
+export function isExclusionViolation(error: unknown): boolean {
+  return sqlState(error) === "23P01";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002" || sqlState(error) === "23505";
+}
+
+function sqlState(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })
+    ?.meta;
+  return meta?.driverAdapterError?.cause?.originalCode;
+}
+
+const applicationSelect = {
+  id: true,
+  number: true,
+  status: true,
+  purpose: true,
+  headcount: true,
+  contactPhone: true,
+  totalFee: true,
+  createdAt: true,
+  cancelledAt: true,
+  items: {
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      useDate: true,
+      fee: true,
+      cancelledAt: true,
+      room: { select: { id: true, name: true, facility: { select: { name: true } } } },
+      timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
+
+function toView(application: ApplicationRow) {
+  return {
+    ...application,
+    items: application.items.map(({ useDate, ...item }) => ({
+      ...item,
+      date: isoDateFromDbDate(useDate),
+    })),
+  };
+}
+
+/** The applicant's own applications, newest first. */
+export async function listMyApplications(municipalityId: string, userId: string) {
+  const rows = await db.application.findMany({
+    where: { municipalityId, userId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: applicationSelect,
+  });
+  return rows.map(toView);
+}
+
+export async function getMyApplication(municipalityId: string, userId: string, applicationId: string) {
+  const row = await db.application.findFirst({
+    where: { id: applicationId, municipalityId, userId },
+    select: applicationSelect,
+  });
+  return row ? toView(row) : null;
+}
+
+export type CancelResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "ALREADY_CANCELLED" };
+
+/**
+ * Cancels one slot, or every slot when itemId is omitted, freeing them at once. Only the
+ * applicant's own, not-yet-used slots can be cancelled.
+ */
+export async function cancelBooking(
+  municipality: Municipality,
+  userId: string,
+  applicationId: string,
+  itemId: string | undefined,
+  now: Date,
+): Promise<CancelResult> {
+  const today = dbDateFromIsoDate(todayIn(municipality.timeZone, now));
+  return db.$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, municipalityId: municipality.id, userId },
+      select: {
+        id: true,
+        items: { where: { cancelledAt: null }, select: { id: true, fee: true, useDate: true } },
+      },
+    });
+    if (!application) return { ok: false, code: "NOT_FOUND" } as const;
+    const targets = application.items.filter(
+      (i) => (itemId === undefined || i.id === itemId) && i.useDate >= today,
+    );
+    if (targets.length === 0) {
+      const exists = itemId === undefined || (await tx.applicationItem.count({
+        where: { id: itemId, applicationId, municipalityId: municipality.id },
+      })) > 0;
+      return { ok: false, code: exists ? "ALREADY_CANCELLED" : "NOT_FOUND" } as const;
+    }
+    const ids = targets.map((t) => t.id);
+    await tx.applicationItem.updateMany({
+      where: { id: { in: ids }, municipalityId: municipality.id },
+      data: { cancelledAt: now },
+    });
+    await tx.occupancy.updateMany({
+      where: { itemId: { in: ids }, municipalityId: municipality.id },
+      data: { active: false },
+    });
+    const remaining = application.items.filter((i) => !ids.includes(i.id));
+    await tx.application.update({
+      where: { id: application.id },
+      data: {
+        totalFee: remaining.reduce((sum, i) => sum + i.fee, 0),
+        ...(remaining.length === 0 ? { status: "CANCELLED", cancelledAt: now } : {}),
+      },
+    });
+    return { ok: true } as const;
+  });
+}
+

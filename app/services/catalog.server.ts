@@ -1,0 +1,77 @@
+import { db } from "~/utils/db.server";
+
+export type Municipality = {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  helpPhone: string;
+  bookingWindowMonths: number;
+  bookingCloseDaysBefore: number;
+  closedOnHolidays: boolean;
+  closedAtYearEnd: boolean;
+};
+
+export function findMunicipality(slug: string): Promise<Municipality | null> {
+  return db.municipality.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      timeZone: true,
+      helpPhone: true,
+      bookingWindowMonths: true,
+      bookingCloseDaysBefore: true,
+      closedOnHolidays: true,
+      closedAtYearEnd: true,
+    },
+  });
+}
+
+export function listMunicipalities() {
+  return db.municipality.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export function listFacilities(municipalityId: string) {
+  return db.facility.findMany({
+    where: { municipalityId },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      address: true,
+      phone: true,
+      rooms: {
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, capacity: true },
+      },
+    },
+  });
+}
+
+export function findFacility(municipalityId: string, facilityId: string) {
+  return db.facility.findFirst({
+    where: { id: facilityId, municipalityId },
+    select: {
+      id: true,
+      name: true,
+      address: true,
+      phone: true,
+      closedWeekdays: true,
+      rooms: {
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          capacity: true,
+          description: true,
+          timeFrames: {
+            orderBy: { sortOrder: "asc" },
+            select: { name: true, startMinute: true, endMinute: true, fee: true },
+          },
+        },
+      },
+    },
+  });
+}

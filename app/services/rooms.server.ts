@@ -1,0 +1,146 @@
+import type { KnownRoom } from "~/domain/booking-rules";
+import { addDays, dbDateFromIsoDate, type IsoDate, isoDateFromDbDate } from "~/domain/calendar";
+import type { Interval } from "~/domain/availability";
+import { db } from "~/utils/db.server";
+import type { Municipality } from "./catalog.server";
+
+const roomSelect = {
+  id: true,
+  name: true,
+  capacity: true,
+  description: true,
+  sortOrder: true,
+  facility: { select: { id: true, name: true, closedWeekdays: true } },
+  spaces: { select: { spaceId: true } },
+  timeFrames: {
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true, startMinute: true, endMinute: true, fee: true },
+  },
+} as const;
+
+export type RoomDetail = {
+  id: string;
+  name: string;
+  capacity: number;
+  description: string;
+  facility: { id: string; name: string; closedWeekdays: number[] };
+  spaceIds: string[];
+  timeFrames: { id: string; name: string; startMinute: number; endMinute: number; fee: number }[];
+};
+
+function toDetail(room: {
+  id: string;
+  name: string;
+  capacity: number;
+  description: string;
+  facility: RoomDetail["facility"];
+  spaces: { spaceId: string }[];
+  timeFrames: RoomDetail["timeFrames"];
+}): RoomDetail {
+  const { spaces, ...rest } = room;
+  return { ...rest, spaceIds: spaces.map((s) => s.spaceId) };
+}
+
+/** Rooms of the municipality by id; ids of other municipalities are simply not found. */
+export async function findRooms(municipalityId: string, roomIds: readonly string[]) {
+  const rooms = await db.room.findMany({
+    where: { municipalityId, id: { in: [...new Set(roomIds)] } },
+    select: roomSelect,
+  });
+  return new Map(rooms.map((r) => [r.id, toDetail(r)]));
+}
+
+export async function findRoom(municipalityId: string, roomId: string) {
+  return (await findRooms(municipalityId, [roomId])).get(roomId) ?? null;
+}
+
+/** The other rooms of a facility, for offering alternatives. */
+export async function findFacilityRooms(municipalityId: string, facilityId: string) {
+  const rooms = await db.room.findMany({
+    where: { municipalityId, facilityId },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: roomSelect,
+  });
+  return rooms.map(toDetail);
+}
+
+/** Dated closures of the facility or the whole municipality, from..to inclusive. */
+export async function loadClosedDates(
+  municipalityId: string,
+  facilityIds: readonly string[],
+  from: IsoDate,
+  to: IsoDate,
+) {
+  const rows = await db.closedDate.findMany({
+    where: {
+      municipalityId,
+      date: { gte: dbDateFromIsoDate(from), lte: dbDateFromIsoDate(to) },
+      OR: [{ facilityId: null }, { facilityId: { in: [...facilityIds] } }],
+    },
+    select: { facilityId: true, date: true, reason: true },
+  });
+  /** reasons by facility id, for one facility */
+  return (facilityId: string) =>
+    new Map(
+      rows
+        .filter((r) => r.facilityId === null || r.facilityId === facilityId)
+        .map((r) => [isoDateFromDbDate(r.date), r.reason]),
+    );
+}
+
+/** Active occupied intervals of the spaces overlapping [from, to). */
+export async function loadOccupied(
+  municipalityId: string,
+  spaceIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, Interval[]>> {
+  const rows = await db.occupancy.findMany({
+    where: {
+      municipalityId,
+      active: true,
+      spaceId: { in: [...new Set(spaceIds)] },
+      startsAt: { lt: to },
+      endsAt: { gt: from },
+    },
+    select: { spaceId: true, startsAt: true, endsAt: true },
+  });
+  const bySpace = new Map<string, Interval[]>();
+  for (const r of rows) {
+    const list = bySpace.get(r.spaceId) ?? [];
+    list.push({ startsAt: r.startsAt, endsAt: r.endsAt });
+    bySpace.set(r.spaceId, list);
+  }
+  return bySpace;
+}
+
+export function occupiedForRoom(room: RoomDetail, bySpace: Map<string, Interval[]>): Interval[] {
+  return room.spaceIds.flatMap((id) => bySpace.get(id) ?? []);
+}
+
+export function knownRoom(
+  room: RoomDetail,
+  municipality: Municipality,
+  closedDates: ReadonlyMap<IsoDate, string>,
+): KnownRoom {
+  return {
+    id: room.id,
+    capacity: room.capacity,
+    spaceIds: room.spaceIds,
+    timeFrames: new Map(room.timeFrames.map((f) => [f.id, f])),
+    closure: {
+      closedWeekdays: room.facility.closedWeekdays,
+      closedOnHolidays: municipality.closedOnHolidays,
+      closedAtYearEnd: municipality.closedAtYearEnd,
+      closedDates,
+    },
+  };
+}
+
+/** A day before and after, so intervals in any time zone are covered. */
+export function instantRange(from: IsoDate, to: IsoDate) {
+  return {
+    from: new Date(`${addDays(from, -1)}T00:00:00Z`),
+    to: new Date(`${addDays(to, 2)}T00:00:00Z`),
+  };
+}

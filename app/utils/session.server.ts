@@ -1,0 +1,96 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import type { SlotRef } from "~/domain/availability";
+import { createSession, endSession, findSessionUser, SESSION_DAYS } from "~/services/accounts.server";
+import type { Municipality } from "~/services/catalog.server";
+
+type SessionData = {
+  sessionId: string;
+  /** slots picked before applying, per municipality id */
+  selection: Record<string, SlotRef[]>;
+  /** answers of the details step, per municipality id */
+  draft: Record<string, ApplicationDraft>;
+};
+
+export type ApplicationDraft = { purpose: string; headcount: number; contactPhone: string };
+
+const storage = createCookieSessionStorage<SessionData>({
+  cookie: {
+    name: "__session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+    secrets: [process.env.SESSION_SECRET ?? "tsudoi-development-secret-change-me"],
+  },
+});
+
+export async function getSession(request: Request) {
+  return storage.getSession(request.headers.get("Cookie"));
+}
+
+export const commitSession = storage.commitSession;
+
+export async function getUser(request: Request, municipality: Municipality) {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  return sessionId ? findSessionUser(municipality.id, sessionId, new Date()) : null;
+}
+
+/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+export async function requireUser(request: Request, municipality: Municipality) {
+  const user = await getUser(request, municipality);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/${municipality.slug}/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  return user;
+}
+
+export async function signIn(request: Request, municipality: Municipality, userId: string, to: string) {
+  const session = await getSession(request);
+  const sessionId = await createSession(municipality.id, userId, new Date());
+  session.set("sessionId", sessionId);
+  return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export async function signOut(request: Request, to: string) {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  if (sessionId) await endSession(sessionId);
+  session.unset("sessionId");
+  return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export function getSelection(session: Awaited<ReturnType<typeof getSession>>, municipalityId: string) {
+  return session.get("selection")?.[municipalityId] ?? [];
+}
+
+export function setSelection(
+  session: Awaited<ReturnType<typeof getSession>>,
+  municipalityId: string,
+  slots: SlotRef[],
+) {
+  session.set("selection", { ...session.get("selection"), [municipalityId]: slots });
+}
+
+export function getDraft(session: Awaited<ReturnType<typeof getSession>>, municipalityId: string) {
+  return session.get("draft")?.[municipalityId] ?? null;
+}
+
+export function setDraft(
+  session: Awaited<ReturnType<typeof getSession>>,
+  municipalityId: string,
+  draft: ApplicationDraft | null,
+) {
+  const drafts = { ...session.get("draft") };
+  if (draft) drafts[municipalityId] = draft;
+  else delete drafts[municipalityId];
+  session.set("draft", drafts);
+}
+
+/** A redirect target inside the app only (never another site). */
+export function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}

@@ -1,0 +1,181 @@
+import { hash } from "@node-rs/argon2";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { addDays, dbDateFromIsoDate, todayIn } from "../app/domain/calendar";
+import { PrismaClient, type Role } from "../app/generated/prisma/client";
+
+/** Password of every demo account (documented in the README). */
+export const DEMO_PASSWORD = "tsudoi-demo";
+
+const STANDARD_FRAMES = [
+  { key: "am", name: "午前", startMinute: 9 * 60, endMinute: 12 * 60 },
+  { key: "pm", name: "午後", startMinute: 13 * 60, endMinute: 17 * 60 },
+  { key: "ev", name: "夜間", startMinute: 18 * 60, endMinute: 21 * 60 + 30 },
+] as const;
+
+type RoomSeed = {
+  key: string;
+  name: string;
+  capacity: number;
+  description: string;
+  /** fees for 午前, 午後, 夜間 */
+  fees: [number, number, number];
+  /** the spaces it occupies; a divisible hall names its halves' spaces */
+  spaces: string[];
+};
+
+const FACILITIES: {
+  key: string;
+  name: string;
+  address: string;
+  phone: string;
+  closedWeekdays: number[];
+  spaces: string[];
+  rooms: RoomSeed[];
+}[] = [
+  {
+    key: "chuo",
+    name: "中央公民館",
+    address: "東京都あきる野市二宮350",
+    phone: "042-000-0101",
+    closedWeekdays: [1],
+    spaces: ["hall-a", "hall-b", "washitsu", "kitchen"],
+    rooms: [
+      {
+        key: "hall",
+        name: "大集会室（A・B通し）",
+        capacity: 120,
+        description: "集会室AとBをつなげた広い部屋です。",
+        fees: [2400, 3200, 3200],
+        spaces: ["hall-a", "hall-b"],
+      },
+      { key: "hall-a", name: "集会室A", capacity: 60, description: "舞台側の半分です。", fees: [1200, 1600, 1600], spaces: ["hall-a"] },
+      { key: "hall-b", name: "集会室B", capacity: 60, description: "入口側の半分です。", fees: [1200, 1600, 1600], spaces: ["hall-b"] },
+      { key: "washitsu", name: "和室", capacity: 20, description: "12畳の和室です。", fees: [800, 1000, 1000], spaces: ["washitsu"] },
+      { key: "kitchen", name: "調理室", capacity: 24, description: "調理台が4台あります。", fees: [1000, 1300, 1300], spaces: ["kitchen"] },
+    ],
+  },
+  {
+    key: "itsukaichi",
+    name: "五日市地区会館",
+    address: "東京都あきる野市五日市411",
+    phone: "042-000-0202",
+    closedWeekdays: [2],
+    spaces: ["meeting", "washitsu", "study"],
+    rooms: [
+      { key: "meeting", name: "会議室", capacity: 30, description: "机といすがあります。", fees: [900, 1200, 1200], spaces: ["meeting"] },
+      { key: "washitsu", name: "和室", capacity: 16, description: "8畳の和室です。", fees: [600, 800, 800], spaces: ["washitsu"] },
+      { key: "study", name: "学習室", capacity: 12, description: "静かな小部屋です。", fees: [500, 700, 700], spaces: ["study"] },
+    ],
+  },
+];
+
+const USERS: { key: string; email: string; name: string; phone: string; role: Role }[] = [
+  { key: "yamada", email: "yamada@example.jp", name: "山田 花子", phone: "090-0000-0001", role: "RESIDENT" },
+  { key: "suzuki", email: "suzuki@example.jp", name: "鈴木 一郎", phone: "090-0000-0002", role: "RESIDENT" },
+  { key: "tanaka", email: "tanaka@example.jp", name: "田中 正", phone: "090-0000-0003", role: "RESIDENT" },
+  { key: "manager", email: "kanri@example.jp", name: "佐藤 管理人", phone: "042-000-0101", role: "MANAGER" },
+  { key: "staff", email: "shokuin@example.jp", name: "高橋 職員", phone: "042-000-1234", role: "STAFF" },
+];
+
+/**
+ * The demo municipality "akiruno". Every record has a fixed id and is upserted, so running
+ * the seed again changes nothing (dated closures move to stay in the future).
+ */
+export async function seedDemo(db: PrismaClient, now = new Date()) {
+  const m = "demo-akiruno";
+  const municipality = {
+    slug: "akiruno",
+    name: "あきる野市",
+    helpPhone: "042-000-1234",
+  };
+  await db.municipality.upsert({
+    where: { id: m },
+    create: { id: m, ...municipality },
+    update: municipality,
+  });
+
+  for (const [facilityIndex, f] of FACILITIES.entries()) {
+    const facilityId = `${m}-${f.key}`;
+    const facility = {
+      name: f.name,
+      address: f.address,
+      phone: f.phone,
+      closedWeekdays: f.closedWeekdays,
+      sortOrder: facilityIndex,
+    };
+    await db.facility.upsert({
+      where: { id: facilityId },
+      create: { id: facilityId, municipalityId: m, ...facility },
+      update: facility,
+    });
+    for (const space of f.spaces) {
+      const id = `${facilityId}-space-${space}`;
+      await db.space.upsert({
+        where: { id },
+        create: { id, municipalityId: m, facilityId, name: space },
+        update: {},
+      });
+    }
+    for (const [roomIndex, r] of f.rooms.entries()) {
+      const roomId = `${facilityId}-${r.key}`;
+      const room = { name: r.name, capacity: r.capacity, description: r.description, sortOrder: roomIndex };
+      await db.room.upsert({
+        where: { id: roomId },
+        create: { id: roomId, municipalityId: m, facilityId, ...room },
+        update: room,
+      });
+      for (const space of r.spaces) {
+        const spaceId = `${facilityId}-space-${space}`;
+        await db.roomSpace.upsert({
+          where: { roomId_spaceId: { roomId, spaceId } },
+          create: { municipalityId: m, roomId, spaceId },
+          update: {},
+        });
+      }
+      for (const [frameIndex, frame] of STANDARD_FRAMES.entries()) {
+        const id = `${roomId}-${frame.key}`;
+        const data = {
+          name: frame.name,
+          startMinute: frame.startMinute,
+          endMinute: frame.endMinute,
+          fee: r.fees[frameIndex]!,
+          sortOrder: frameIndex,
+        };
+        await db.timeFrame.upsert({
+          where: { id },
+          create: { id, municipalityId: m, roomId, ...data },
+          update: data,
+        });
+      }
+    }
+  }
+
+  // A maintenance day three weeks ahead, so the demo always shows a dated closure.
+  const maintenance = addDays(todayIn("Asia/Tokyo", now), 21);
+  const closure = { date: dbDateFromIsoDate(maintenance), reason: "設備点検のため休館" };
+  await db.closedDate.upsert({
+    where: { id: `${m}-chuo-maintenance` },
+    create: { id: `${m}-chuo-maintenance`, municipalityId: m, facilityId: `${m}-chuo`, ...closure },
+    update: closure,
+  });
+
+  const passwordHash = await hash(DEMO_PASSWORD);
+  for (const u of USERS) {
+    const id = `${m}-user-${u.key}`;
+    await db.user.upsert({
+      where: { id },
+      create: { id, municipalityId: m, email: u.email, name: u.name, phone: u.phone, role: u.role, passwordHash },
+      update: { email: u.email, name: u.name, phone: u.phone, role: u.role },
+    });
+  }
+}
+
+/** Seeds the database at `connectionString` with the demo municipality. */
+export async function seedDemoDatabase(connectionString: string, now = new Date()) {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 2 }) });
+  try {
+    await seedDemo(db, now);
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; seedDemo: boolean };
+
+/** Reads and checks the environment once at boot, with a clear message for each mistake. */
+export async function loadConfig(env = process.env): Promise<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    sessionSecret: config.SESSION_SECRET ?? (await persistedSecret(config.DATA_DIR)),
+    // The embedded database is for trying Tsudoi out, so it gets the demo municipality.
+    seedDemo: config.SEED_DEMO ? config.SEED_DEMO === "true" : !config.DATABASE_URL,
+  };
+}
+
+/** A random secret kept in DATA_DIR, so sessions survive restarts without any set-up. */
+async function persistedSecret(dataDir: string) {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

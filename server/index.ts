@@ -1,0 +1,60 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { seedDemoDatabase } from "../prisma/seed";
+import { loadConfig } from "./config";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-db";
+import { migrate } from "./migrate";
+import { securityHeaders, rejectCrossSiteForms } from "./security";
+
+installGlobals({ nativeFetch: true });
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const log = (line: string) => console.log(`[tsudoi] ${line}`);
+
+const config = await loadConfig();
+let embedded: EmbeddedDatabase | undefined;
+if (!config.DATABASE_URL) {
+  const dataDir = path.resolve(config.DATA_DIR, "pglite");
+  embedded = await startEmbeddedDatabase({ dataDir });
+  process.env.DATABASE_URL = embedded.url;
+  log(`embedded database (PGlite) in ${dataDir}`);
+}
+const databaseUrl = process.env.DATABASE_URL!;
+process.env.SESSION_SECRET = config.sessionSecret;
+
+await migrate(databaseUrl, log);
+if (config.seedDemo) {
+  await seedDemoDatabase(databaseUrl);
+  log("demo municipality: /akiruno");
+}
+
+const build = (await import(
+  pathToFileURL(path.join(root, "build/index.js")).href
+)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(securityHeaders);
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.use(rejectCrossSiteForms);
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+
+const server = app.listen(config.PORT, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log(`listening on http://localhost:${port}`);
+});
+
+async function shutdown() {
+  server.close();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
