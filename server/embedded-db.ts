@@ -1,10 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-
-/** Most connections the embedded server accepts; app pools must stay at or under it. */
-export const EMBEDDED_MAX_CONNECTIONS = 20;
+import { PGliteServer } from "./pglite-server";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -18,17 +15,12 @@ export async function startEmbeddedDatabase({
 }: { dataDir?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port,
-    maxConnections: EMBEDDED_MAX_CONNECTIONS,
-  });
-  await server.start();
+  const server = new PGliteServer(db);
+  const boundPort = await server.listen(port);
   return {
-    url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };

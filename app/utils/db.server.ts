@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 
-// The embedded server (server/embedded-db.ts) accepts 20 connections; stay under it.
 const POOL_SIZE = 10;
 
 function createClient() {
