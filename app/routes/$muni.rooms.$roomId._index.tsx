@@ -65,7 +65,7 @@ export default function RoomMonth() {
         hrefFor={(date) => `${base}/${date}`}
       />
       <p className="muted">
-        今日と明日の予約、3か月より先の予約はインターネットでは受け付けていません。施設にお電話ください。
+        インターネットで予約できるのは、明日から3か月先までです。当日の予約は施設にお電話ください。
       </p>
     </>
   );

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3210;
+const baseURL = `http://localhost:${PORT}`;
+
+// A fresh data directory (PGlite database, session secret) for every run. Playwright also
+// loads this file in its worker processes; they inherit the variable and reuse the directory.
+let dataDir = process.env.TSUDOI_E2E_DATA_DIR;
+if (!dataDir) {
+  const created = mkdtempSync(path.join(os.tmpdir(), "tsudoi-e2e-"));
+  dataDir = process.env.TSUDOI_E2E_DATA_DIR = created;
+  process.on("exit", () => rmSync(created, { recursive: true, force: true }));
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Playwright's own browser download is not available here: use Debian's Chromium.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "phone-chromium" }],
+  webServer: {
+    command: "npx tsx server/index.ts",
+    url: `${baseURL}/akiruno`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production" },
+  },
+});

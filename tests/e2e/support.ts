@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const MUNI = "/akiruno";
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe on the page as it is now and fails with a readable list of any violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? "?"}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary ?? ""}`).join("\n"),
+  );
+  expect(violations, `axe violations on ${new URL(page.url()).pathname}`).toEqual([]);
+}
+
+/** A different resident every run, so the suite can run again against the same database. */
+export function uniqueEmail(tag: string) {
+  return `e2e-${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.jp`;
+}
+
+export type PickedSlot = {
+  roomName: string;
+  /** "12月1日(火) 午前 9:00〜12:00", as slotWhen() writes it */
+  when: string;
+  fee: number;
+};
+
+const yen = (text: string) => Number(text.replace(/[^\d]/g, ""));
+export const formatYen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+
+/**
+ * On a room's month calendar: opens the first day marked 空きあり, moving on a month
+ * when this one has none left.
+ */
+export async function openFirstFreeDay(page: Page, check: (page: Page) => Promise<void>) {
+  for (let i = 0; i < 4; i++) {
+    const free = page.locator("table.calendar").getByRole("link", { name: /空きあり/ });
+    if ((await free.count()) > 0) {
+      await free.first().click();
+      await expect(page).toHaveURL(/\/rooms\/[^/]+\/\d{4}-\d{2}-\d{2}$/);
+      return;
+    }
+    const next = page.getByRole("navigation", { name: "月の切り替え" }).getByRole("link", { name: /›/ });
+    await expect(next, "a later month to look in").toHaveCount(1);
+    await next.click();
+    await check(page);
+  }
+  throw new Error("no day marked 空きあり in the booking window");
+}
+
+/** On a day view: presses 「選ぶ」 on the first free time frame and returns what was picked. */
+export async function selectFirstFreeFrame(page: Page): Promise<PickedSlot> {
+  const heading = (await page.getByRole("heading", { level: 1 }).innerText()).split("\n");
+  const dateJa = heading[0]!.trim();
+  const roomName = heading[1]!.trim();
+  const button: Locator = page.getByRole("button", { name: /選ぶ/ }).first();
+  const frameName = (await button.locator(".frame-name").innerText()).trim();
+  // "9:00〜12:00・1,200円"
+  const [time, feeText] = (await button.locator("span").last().innerText()).split("・");
+  await button.click();
+  await expect(page.getByRole("button", { name: new RegExp(`^${frameName}\\s*選択中`) })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  return { roomName, when: `${dateJa} ${frameName} ${time!.trim()}`, fee: yen(feeText!) };
+}
