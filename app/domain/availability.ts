@@ -57,22 +57,26 @@ export function nearestAlternatives(
   candidates: readonly Candidate[],
   limit = 3,
 ): Candidate[] {
-  const distance = (c: Candidate) => {
+  // compared in order: same room same day, same room other days, other rooms; then days
+  // apart; then frames apart (a weighted sum would let 10+ frames outweigh a day)
+  const rank = (c: Candidate): [number, number, number] => {
     const days = Math.abs(
       (Date.parse(c.date) - Date.parse(taken.date)) / 86_400_000,
     );
     const frames = Math.abs(c.frameIndex - taken.frameIndex);
-    if (c.roomId === taken.roomId) return days === 0 ? frames : days * 10 + frames;
-    return 1_000 + days * 10 + frames;
+    const group = c.roomId !== taken.roomId ? 2 : days === 0 ? 0 : 1;
+    return [group, days, frames];
   };
+  const compare = (a: [number, number, number], b: [number, number, number]) =>
+    a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   return candidates
     .filter(
       (c) =>
         c.available &&
         !(c.roomId === taken.roomId && c.date === taken.date && c.timeFrameId === taken.timeFrameId),
     )
-    .map((c) => ({ c, d: distance(c) }))
-    .sort((a, b) => a.d - b.d || a.c.date.localeCompare(b.c.date))
+    .map((c) => ({ c, d: rank(c) }))
+    .sort((a, b) => compare(a.d, b.d) || a.c.date.localeCompare(b.c.date))
     .slice(0, limit)
     .map(({ c }) => c);
 }
