@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT only for running two suites side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 
 // A fresh data directory (PGlite database, session secret) for every run. Playwright also
@@ -21,7 +22,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // the journey with JavaScript on runs axe on ~20 pages; 2 slow cores need the headroom
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: "list",
   use: {

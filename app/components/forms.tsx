@@ -1,5 +1,16 @@
-import { useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useRef } from "react";
 import type { FieldErrors } from "~/utils/form";
+
+/**
+ * With JavaScript on, following "#field" is a navigation for Remix, which drops the action's
+ * errors and the values as typed; so move focus to the field without navigating.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
+  const input = document.getElementById(field);
+  if (!input) return;
+  event.preventDefault();
+  input.focus();
+}
 
 /** The list of problems at the top of a form; takes focus so screen readers announce it. */
 export function ErrorSummary({
@@ -24,7 +35,13 @@ export function ErrorSummary({
       <ul>
         {Object.entries(errors).map(([field, message]) => (
           <li key={field}>
-            {labels[field] ? <a href={`#${field}`}>{`${labels[field]}：${message}`}</a> : message}
+            {labels[field] ? (
+              <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
+                {`${labels[field]}：${message}`}
+              </a>
+            ) : (
+              message
+            )}
           </li>
         ))}
       </ul>

@@ -54,7 +54,11 @@ export function MonthCalendar({
             {week.map((day, i) => {
               if (!day) return <td key={i} />;
               const { symbol, label } = markLabels[day.mark];
-              const dayClass = [i === 0 ? "sun" : i === 6 ? "sat" : "", day.date === today ? "today" : ""]
+              const dayClass = [
+                i === 0 ? "sun" : i === 6 ? "sat" : "",
+                day.date === today ? "today" : "",
+                day.mark === "outside" ? "outside" : "",
+              ]
                 .filter(Boolean)
                 .join(" ");
               const content = (

@@ -21,13 +21,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const form = parseForm(LoginForm, await request.formData());
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  // only the email goes back to the page: the password must not be echoed into the HTML
+  const values = { email: form.values.email ?? "" };
+  if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
   const userId = await verifyPassword(municipality.id, form.data.email, form.data.password);
   if (!userId) {
     return data(
       {
         errors: { email: "メールアドレスかパスワードが違います。もう一度入力してください。" },
-        values: form.values,
+        values,
       },
       { status: 400 },
     );

@@ -39,11 +39,15 @@ async function bookTwoRoomsAndCancelOne(page: Page, { axe }: { axe: boolean }) {
   await page.getByRole("link", { name: "カレンダーへ戻る" }).click();
   await check(page);
   await page.getByRole("link", { name: "中央公民館へ戻る" }).click();
+  await check(page);
   await page.getByRole("link", { name: /^和室/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: /和室/ })).toBeVisible();
+  await check(page);
   await openFirstFreeDay(page, check);
+  await check(page);
   const second = await selectFirstFreeFrame(page);
   expect(second.roomName).toBe("和室");
+  await check(page);
   const picked: PickedSlot[] = [first, second];
   const total = formatYen(first.fee + second.fee);
 
