@@ -2,14 +2,14 @@ import { type MouseEvent, useEffect, useRef } from "react";
 import type { FieldErrors } from "~/utils/form";
 
 /**
- * With JavaScript on, following "#field" is a navigation for Remix, which drops the action's
- * errors and the values as typed; so move focus to the field without navigating.
+ * With JavaScript on, following "#id" is a navigation for Remix, which drops the action's
+ * errors and the values as typed; so move focus to the element without navigating.
  */
-function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
-  const input = document.getElementById(field);
-  if (!input) return;
+export function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
   event.preventDefault();
-  input.focus();
+  target.focus();
 }
 
 /** The list of problems at the top of a form; takes focus so screen readers announce it. */
@@ -36,7 +36,7 @@ export function ErrorSummary({
         {Object.entries(errors).map(([field, message]) => (
           <li key={field}>
             {labels[field] ? (
-              <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
+              <a href={`#${field}`} onClick={(event) => focusTarget(event, field)}>
                 {`${labels[field]}：${message}`}
               </a>
             ) : (

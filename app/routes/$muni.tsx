@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
+import { focusTarget } from "~/components/forms";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { getSelection, getSession, getUser } from "~/utils/session.server";
 
@@ -22,7 +23,7 @@ export default function MunicipalityLayout() {
   const base = `/${municipality.slug}`;
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={(event) => focusTarget(event, "main")}>
         本文へ移動
       </a>
       <header className="site-header">
@@ -47,7 +48,7 @@ export default function MunicipalityLayout() {
           </ul>
         </nav>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">
