@@ -133,7 +133,7 @@ export async function submitApplication(
   }));
 
   try {
-    const application = await retryOnDeadlock(() => db.$transaction(async (tx) => {
+    const application = await db.$transaction(async (tx) => {
       const created = await tx.application.create({
         data: {
           municipalityId: municipality.id,
@@ -160,6 +160,14 @@ export async function submitApplication(
       const itemIdOf = (roomId: string, startsAt: Date) =>
         created.items.find((i) => i.roomId === roomId && i.startsAt.getTime() === startsAt.getTime())!
           .id;
+      // Two transactions inserting overlapping rows under the exclusion constraint each wait for
+      // the other's uncommitted row, and PostgreSQL ends one as a deadlock (40P01) rather than
+      // as a taken slot. Lock the spaces first, always in the same order: the second one waits
+      // here, then meets the committed row and gets its exclusion violation.
+      const spaceIds = [...new Set(items.flatMap((item) => item.spaceIds))];
+      await tx.$queryRaw`SELECT "id" FROM "Space"
+        WHERE "municipalityId" = ${municipality.id} AND "id" = ANY(${spaceIds})
+        ORDER BY "id" FOR NO KEY UPDATE`;
       await tx.occupancy.createMany({
         data: items.flatMap((item) =>
           item.spaceIds.map((spaceId) => ({
@@ -172,7 +180,7 @@ export async function submitApplication(
         ),
       });
       return created;
-    }));
+    });
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -216,30 +224,6 @@ async function firstTakenSlot(
       .some((o) => overlaps(o, item)),
   );
   return Math.max(index, 0);
-}
-
-const DEADLOCK_ATTEMPTS = 5;
-
-/**
- * Two transactions inserting overlapping rows under the exclusion constraint can each wait for
- * the other's uncommitted row, and PostgreSQL ends one of them as a deadlock (SQLSTATE 40P01,
- * Prisma P2034). That says nothing about who holds the slot: run the whole transaction again
- * (it was rolled back), and the constraint judges it against what the other one committed.
- */
-async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= DEADLOCK_ATTEMPTS || !isWriteConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
-}
-
-function isWriteConflict(error: unknown): boolean {
-  const state = sqlState(error);
-  return (error as { code?: string })?.code === "P2034" || state === "40P01" || state === "40001";
 }
 
 /** The database refused overlapping occupancy (SQLSTATE 23P01, exclusion_violation). */
