@@ -32,3 +32,27 @@ export function SlotSummary({ slot, children }: { slot: SlotView; children?: Rea
     </div>
   );
 }
+
+/** Purpose, headcount and contact phone, as asked on the details step. */
+export function ApplicationDetails({
+  details,
+}: {
+  details: { purpose: string; headcount: number; contactPhone: string };
+}) {
+  return (
+    <dl className="summary-list">
+      <div>
+        <dt>利用目的</dt>
+        <dd>{details.purpose}</dd>
+      </div>
+      <div>
+        <dt>利用人数</dt>
+        <dd>{details.headcount}人</dd>
+      </div>
+      <div>
+        <dt>当日の連絡先電話番号</dt>
+        <dd>{details.contactPhone}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
-import { SlotSummary, slotWhen } from "~/components/slots";
+import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
 import { formatYen } from "~/domain/money";
 import { bookingErrors } from "~/i18n/ja";
 import { SubmitForm } from "~/schemas/application";
@@ -137,20 +137,7 @@ export default function Review() {
         <a href={`/${slug}/selection`}>枠を変更する</a>
       </p>
       <h2>利用の内容</h2>
-      <dl className="summary-list">
-        <div>
-          <dt>利用目的</dt>
-          <dd>{draft.purpose}</dd>
-        </div>
-        <div>
-          <dt>利用人数</dt>
-          <dd>{draft.headcount}人</dd>
-        </div>
-        <div>
-          <dt>当日の連絡先電話番号</dt>
-          <dd>{draft.contactPhone}</dd>
-        </div>
-      </dl>
+      <ApplicationDetails details={draft} />
       <p>
         <a href={`/${slug}/apply`}>利用の内容を変更する</a>
       </p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
-import { SlotSummary } from "~/components/slots";
+import { ApplicationDetails, SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
 import { formatYen } from "~/domain/money";
 import { statusLabels } from "~/i18n/ja";
@@ -54,15 +54,7 @@ export default function BookingDetail() {
         {a.items.map((item) => (
           <li key={item.id}>
             <SlotSummary
-              slot={{
-                date: item.date,
-                facilityName: item.room.facility.name,
-                roomName: item.room.name,
-                frameName: item.timeFrame.name,
-                startMinute: item.timeFrame.startMinute,
-                endMinute: item.timeFrame.endMinute,
-                fee: item.fee,
-              }}
+              slot={item}
             >
               {item.cancelledAt ? (
                 <strong>取消済み</strong>
@@ -76,20 +68,7 @@ export default function BookingDetail() {
         ))}
       </ul>
       <p className="total">合計 {formatYen(a.totalFee)}</p>
-      <dl className="summary-list">
-        <div>
-          <dt>利用目的</dt>
-          <dd>{a.purpose}</dd>
-        </div>
-        <div>
-          <dt>利用人数</dt>
-          <dd>{a.headcount}人</dd>
-        </div>
-        <div>
-          <dt>当日の連絡先電話番号</dt>
-          <dd>{a.contactPhone}</dd>
-        </div>
-      </dl>
+      <ApplicationDetails details={a} />
       {activeItems.length > 1 ? (
         <p>
           <a href={`/${slug}/bookings/${a.id}/cancel`}>この申し込みをすべて取り消す</a>

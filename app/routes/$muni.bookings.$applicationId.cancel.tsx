@@ -60,15 +60,7 @@ export default function CancelBooking() {
             {items.map((item) => (
               <li key={item.id}>
                 <SlotSummary
-                  slot={{
-                    date: item.date,
-                    facilityName: item.room.facility.name,
-                    roomName: item.room.name,
-                    frameName: item.timeFrame.name,
-                    startMinute: item.timeFrame.startMinute,
-                    endMinute: item.timeFrame.endMinute,
-                    fee: item.fee,
-                  }}
+                  slot={item}
                 />
               </li>
             ))}

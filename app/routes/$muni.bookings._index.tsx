@@ -46,7 +46,7 @@ export default function MyBookings() {
               <ul>
                 {a.items.map((item) => (
                   <li key={item.id}>
-                    {`${slotWhen({ date: item.date, ...item.timeFrame, frameName: item.timeFrame.name })} ${item.room.name}`}
+                    {`${slotWhen(item)} ${item.roomName}`}
                     {item.cancelledAt ? "（取消済み）" : ""}
                   </li>
                 ))}

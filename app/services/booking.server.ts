@@ -266,12 +266,21 @@ const applicationSelect = {
 
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
+/** An application with each item flattened to what a person reads (see SlotView). */
 function toView(application: ApplicationRow) {
   return {
     ...application,
-    items: application.items.map(({ useDate, ...item }) => ({
-      ...item,
+    items: application.items.map(({ id, useDate, fee, cancelledAt, room, timeFrame }) => ({
+      id,
+      cancelledAt,
+      roomId: room.id,
       date: isoDateFromDbDate(useDate),
+      facilityName: room.facility.name,
+      roomName: room.name,
+      frameName: timeFrame.name,
+      startMinute: timeFrame.startMinute,
+      endMinute: timeFrame.endMinute,
+      fee,
     })),
   };
 }

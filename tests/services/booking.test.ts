@@ -191,7 +191,7 @@ describe("cancelling", () => {
     );
     if (!result.ok) throw new Error("setup failed");
     const application = await getMyApplication(world.municipality.id, alice.id, result.applicationId);
-    const itemA = application!.items.find((i) => i.room.id === hallA.id)!;
+    const itemA = application!.items.find((i) => i.roomId === hallA.id)!;
 
     // another resident cannot cancel it
     expect(await cancelBooking(world.municipality, bob.id, result.applicationId, itemA.id, now)).toEqual({
