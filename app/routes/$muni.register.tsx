@@ -1,20 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, TextField } from "~/components/forms";
 import { RegisterForm } from "~/schemas/account";
 import { registerResident } from "~/services/accounts.server";
 import { parseForm } from "~/utils/form";
 import { requireMunicipality } from "~/utils/municipality.server";
-import { getUser, safeRedirect, signIn } from "~/utils/session.server";
+import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  const redirectTo = safeRedirect(
-    new URL(request.url).searchParams.get("redirectTo"),
-    `/${municipality.slug}/bookings`,
-  );
-  if (await getUser(request, municipality)) throw redirect(redirectTo);
+  const redirectTo = await signInTarget(request, municipality);
   return { slug: municipality.slug, name: municipality.name, redirectTo };
 }
 

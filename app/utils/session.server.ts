@@ -89,6 +89,16 @@ export function setDraft(
   session.set("draft", drafts);
 }
 
+/** Where to go after signing in; someone already signed in is sent there at once. */
+export async function signInTarget(request: Request, municipality: Municipality) {
+  const to = safeRedirect(
+    new URL(request.url).searchParams.get("redirectTo"),
+    `/${municipality.slug}/bookings`,
+  );
+  if (await getUser(request, municipality)) throw redirect(to);
+  return to;
+}
+
 /** A redirect target inside the app only (never another site). */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
