@@ -1,5 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from "react";
-import type { FieldErrors } from "~/utils/form";
+import type { FieldErrors } from "~/utils/form.server";
 
 /**
  * With JavaScript on, following "#id" is a navigation for Remix, which drops the action's

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, TextField } from "~/components/forms";
-import { DetailsForm } from "~/schemas/application";
-import { parseForm } from "~/utils/form";
+import { DetailsForm } from "~/schemas/application.server";
+import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import {
   commitSession,

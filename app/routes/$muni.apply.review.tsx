@@ -6,7 +6,7 @@ import { BackLink } from "~/components/forms";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
 import { formatYen } from "~/domain/money";
 import { bookingErrors } from "~/i18n/ja";
-import { SubmitForm } from "~/schemas/application";
+import { SubmitForm } from "~/schemas/application.server";
 import { checkRequestedSlots, submitApplication } from "~/services/booking.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink } from "~/components/forms";
+import { CancelForm } from "~/schemas/application.server";
 import { SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
 import { bookingErrors } from "~/i18n/ja";
@@ -23,7 +23,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slug: municipality.slug, application: { id: application.id, number: application.number }, items, itemId };
 }
 
-const CancelForm = z.object({ itemId: z.string().min(1).max(100).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink, ErrorSummary, TextField } from "~/components/forms";
-import { RegisterForm } from "~/schemas/account";
+import { RegisterForm } from "~/schemas/account.server";
 import { registerResident } from "~/services/accounts.server";
-import { parseForm } from "~/utils/form";
+import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink } from "~/components/forms";
+import { SelectForm } from "~/schemas/application.server";
 import { formatDateJa, formatMinutes, parseIsoDate } from "~/domain/calendar";
 import { formatYen } from "~/domain/money";
 import { bookingErrors, markLabels } from "~/i18n/ja";
@@ -39,10 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const SelectForm = z.object({
-  intent: z.enum(["add", "remove"]),
-  timeFrameId: z.string().min(1).max(100),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { municipality, date, day } = await load(params);

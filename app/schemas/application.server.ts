@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { phoneField } from "./account";
+import { phoneField } from "./account.server";
 
 const toHalfWidth = (v: string) =>
   v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
@@ -23,3 +23,12 @@ export const DetailsForm = z.object({
 export const SubmitForm = z.object({
   idempotencyKey: z.string().regex(/^[0-9a-f-]{36}$/),
 });
+
+/** Picking or un-picking one time frame on the day view. */
+export const SelectForm = z.object({
+  intent: z.enum(["add", "remove"]),
+  timeFrameId: z.string().min(1).max(100),
+});
+
+/** Cancelling one slot (itemId) or, without it, the whole application. */
+export const CancelForm = z.object({ itemId: z.string().min(1).max(100).optional() });
