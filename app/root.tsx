@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,17 +7,25 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useT } from "~/i18n";
 import styles from "~/styles/app.css";
+import { getPrefs } from "~/utils/prefs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "つどい 公共施設予約" }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return getPrefs(request);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const prefs = useRouteLoaderData<typeof loader>("root");
   return (
-    <html lang="ja">
+    <html lang={prefs?.language ?? "ja"} data-text-size={prefs?.textSize ?? "standard"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -39,17 +47,14 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const t = useT().errorPage;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <main id="main">
-      <h1>{notFound ? "ページが見つかりません" : "申し訳ありません。問題が起きました"}</h1>
+      <h1>{notFound ? t.notFoundTitle : t.errorTitle}</h1>
+      <p>{notFound ? t.notFoundBody : t.errorBody}</p>
       <p>
-        {notFound
-          ? "アドレスが変わったか、ページがなくなった可能性があります。"
-          : "時間をおいて、もう一度お試しください。"}
-      </p>
-      <p>
-        <a href="/">はじめのページへ</a>
+        <a href="/">{t.home}</a>
       </p>
     </main>
   );

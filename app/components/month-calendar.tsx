@@ -1,19 +1,18 @@
 import type { DayMark } from "~/domain/availability";
-import { formatDateJa, type IsoDate, weekday } from "~/domain/calendar";
-import { markLabels } from "~/i18n/ja";
-
-const HEADS = ["日", "月", "火", "水", "木", "金", "土"];
+import { type IsoDate, weekday } from "~/domain/calendar";
+import { useT } from "~/i18n";
 
 export function MarkLegend() {
+  const t = useT();
   const shown = ["free", "partial", "full", "closed"] as const;
   return (
-    <ul className="legend" aria-label="記号の意味">
+    <ul className="legend" aria-label={t.month.legend}>
       {shown.map((mark) => (
         <li key={mark}>
           <span className={`mark mark--${mark}`} aria-hidden="true">
-            {markLabels[mark].symbol}
+            {t.marks[mark].symbol}
           </span>{" "}
-          {markLabels[mark].label}
+          {t.marks[mark].label}
         </li>
       ))}
     </ul>
@@ -32,6 +31,7 @@ export function MonthCalendar({
   today: IsoDate;
   hrefFor: (date: IsoDate) => string;
 }) {
+  const t = useT();
   const lead = days.length ? weekday(days[0]!.date) : 0;
   const cells: ({ date: IsoDate; mark: DayMark } | null)[] = [...Array(lead).fill(null), ...days];
   while (cells.length % 7 !== 0) cells.push(null);
@@ -41,7 +41,7 @@ export function MonthCalendar({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {HEADS.map((h, i) => (
+          {t.weekdayShort.map((h, i) => (
             <th key={h} scope="col" className={i === 0 ? "sun" : i === 6 ? "sat" : undefined}>
               {h}
             </th>
@@ -53,7 +53,7 @@ export function MonthCalendar({
           <tr key={w}>
             {week.map((day, i) => {
               if (!day) return <td key={i} />;
-              const { symbol, label } = markLabels[day.mark];
+              const { symbol, label } = t.marks[day.mark];
               const dayClass = [
                 i === 0 ? "sun" : i === 6 ? "sat" : "",
                 day.date === today ? "today" : "",
@@ -69,7 +69,7 @@ export function MonthCalendar({
                   <span className={`mark mark--${day.mark}`} aria-hidden="true">
                     {symbol || "\u00a0"}
                   </span>
-                  <span className="visually-hidden">{`${formatDateJa(day.date)} ${label}`}</span>
+                  <span className="visually-hidden">{`${t.date(day.date)} ${label}`}</span>
                 </>
               );
               const linkable = day.mark === "free" || day.mark === "partial" || day.mark === "full";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { formatDateJa, formatMinutes, type IsoDate } from "~/domain/calendar";
-import { formatYen } from "~/domain/money";
+import { formatMinutes, type IsoDate } from "~/domain/calendar";
+import { type Messages, useT } from "~/i18n";
 
 export type SlotView = {
   date: IsoDate;
@@ -13,46 +13,60 @@ export type SlotView = {
 };
 
 /** 12月1日(火) 午前 9:00〜12:00 */
-export function slotWhen(slot: Pick<SlotView, "date" | "frameName" | "startMinute" | "endMinute">) {
-  return `${formatDateJa(slot.date)} ${slot.frameName} ${formatMinutes(slot.startMinute)}〜${formatMinutes(slot.endMinute)}`;
+export function slotWhen(
+  slot: Pick<SlotView, "date" | "frameName" | "startMinute" | "endMinute">,
+  t: Messages,
+) {
+  return `${t.date(slot.date)} ${slot.frameName} ${t.timeRange(formatMinutes(slot.startMinute), formatMinutes(slot.endMinute))}`;
 }
 
 /** One slot as a person reads it: date and time first, then where, then the fee. */
 export function SlotSummary({ slot, children }: { slot: SlotView; children?: ReactNode }) {
+  const t = useT();
   return (
     <div className="slot-row">
       <div>
-        <div className="slot-date">{slotWhen(slot)}</div>
+        <div className="slot-date">{slotWhen(slot, t)}</div>
         <div>
           {slot.facilityName} {slot.roomName}
         </div>
-        <div>利用料 {formatYen(slot.fee)}</div>
+        <div>{t.slot.fee(t.yen(slot.fee))}</div>
       </div>
       {children}
     </div>
   );
 }
 
-/** Purpose, headcount and contact phone, as asked on the details step. */
+/** Purpose, headcount and contact phone; with change links on the check-your-answers page. */
 export function ApplicationDetails({
   details,
+  changeHref,
 }: {
   details: { purpose: string; headcount: number; contactPhone: string };
+  changeHref?: (step: "purpose" | "headcount" | "phone") => string;
 }) {
+  const t = useT();
+  const rows = [
+    { step: "purpose", label: t.apply.purpose.label, value: details.purpose },
+    { step: "headcount", label: t.apply.headcount.label, value: t.people(details.headcount) },
+    { step: "phone", label: t.apply.phone.label, value: details.contactPhone },
+  ] as const;
   return (
     <dl className="summary-list">
-      <div>
-        <dt>利用目的</dt>
-        <dd>{details.purpose}</dd>
-      </div>
-      <div>
-        <dt>利用人数</dt>
-        <dd>{details.headcount}人</dd>
-      </div>
-      <div>
-        <dt>当日の連絡先電話番号</dt>
-        <dd>{details.contactPhone}</dd>
-      </div>
+      {rows.map((row) => (
+        <div key={row.step}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+          {changeHref ? (
+            <dd className="summary-change">
+              <a href={changeHref(row.step)}>
+                {t.review.change}
+                <span className="visually-hidden">{`：${row.label}`}</span>
+              </a>
+            </dd>
+          ) : null}
+        </div>
+      ))}
     </dl>
   );
 }

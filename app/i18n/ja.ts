@@ -1,37 +1,309 @@
 import type { BookingErrorCode } from "~/domain/errors";
 
-/** What a person is told for each booking rule that refused a slot. */
-export const bookingErrors: Record<BookingErrorCode, string> = {
-  EMPTY_APPLICATION: "枠がひとつも選ばれていません。部屋と日にちを選んでください。",
-  TOO_MANY_ITEMS: "一度に申し込める枠は20件までです。2回に分けて申し込んでください。",
-  UNKNOWN_ROOM: "この部屋は見つかりません。もう一度、施設から選び直してください。",
-  UNKNOWN_TIME_FRAME: "この部屋にはその時間帯がありません。もう一度選び直してください。",
-  PAST_DATE: "過ぎた日は予約できません。",
-  BOOKING_CLOSED_FOR_DATE:
-    "この日のインターネット予約は締め切りました。施設に電話でお問い合わせください。",
-  NOT_YET_OPEN: "この日はまだ予約の受付が始まっていません。",
-  CLOSED_DAY: "この日は休館日のため予約できません。",
-  DUPLICATE_SLOT: "同じ枠が2回選ばれています。ひとつ取り消してください。",
-  OVERLAPPING_SLOTS:
-    "同じ時間に重なる部屋（大集会室とその半分など）が選ばれています。どちらかを取り消してください。",
-  OVER_CAPACITY: "利用人数がこの部屋の定員をこえています。",
-  SLOT_TAKEN: "申し訳ありません。この枠は、たった今ほかの方の予約が入りました。",
-  NOT_FOUND: "お探しの予約は見つかりません。",
-  ALREADY_CANCELLED: "この予約はすでに取り消されているか、利用日を過ぎています。",
+const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
+
+function parts(date: string) {
+  const d = new Date(`${date}T00:00:00Z`);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), w: d.getUTCDay() };
+}
+
+/** Every string the app shows, in Japanese. en.ts has the same shape. */
+export const ja = {
+  lang: "ja" as string,
+  /** 12月1日(火) */
+  date: (iso: string) => {
+    const p = parts(iso);
+    return `${p.m}月${p.d}日(${WEEKDAYS[p.w]})`;
+  },
+  /** 2026年12月 */
+  monthName: (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`,
+  yen: (yen: number) => `${yen.toLocaleString("ja-JP")}円`,
+  timeRange: (from: string, to: string) => `${from}〜${to}`,
+  people: (n: number) => `${n}人`,
+  weekdayShort: [...WEEKDAYS] as string[],
+  weekdayLong: ["日曜", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜"],
+  list: (items: string[]) => items.join("、"),
+
+  site: {
+    appName: "つどい 公共施設予約",
+    title: (municipality: string) => `${municipality} 施設予約`,
+    skipToContent: "本文へ移動",
+    menu: "メニュー",
+    selection: (count: number) => (count > 0 ? `選んだ枠（${count}件）` : "選んだ枠"),
+    myBookings: "わたしの予約",
+    help: "使い方・お問い合わせ",
+    login: "ログイン",
+    logout: "ログアウト",
+    helpCall: "操作がわからないときは、お電話ください：",
+    helpHours: "（平日 8:30〜17:15）",
+    settings: "表示の設定",
+    textSize: "文字の大きさ",
+    textSizes: { standard: "標準", large: "大", xlarge: "特大" },
+    current: "（選択中）",
+    otherLanguage: "English",
+    otherLanguageLabel: "Switch to English",
+  },
+
+  home: { chooseMunicipality: "お住まいの自治体を選んでください。" },
+
+  errorPage: {
+    notFoundTitle: "ページが見つかりません",
+    notFoundBody: "アドレスが変わったか、ページがなくなった可能性があります。",
+    errorTitle: "申し訳ありません。問題が起きました",
+    errorBody: "時間をおいて、もう一度お試しください。",
+    home: "はじめのページへ",
+  },
+
+  facilities: {
+    title: "施設を選んでください",
+    intro: "部屋の空きを見て、そのまま予約を申し込めます。",
+    seeRooms: "の部屋と空きを見る",
+    rooms: "部屋：",
+    room: (name: string, capacity: number) => `${name}（${capacity}人）`,
+  },
+
+  facility: {
+    back: "施設の一覧へ戻る",
+    phone: "電話",
+    closed: (weekdays: string) => `休館日：毎週${weekdays}、祝日、年末年始（12月29日〜1月3日）`,
+    chooseRoom: "部屋を選んでください",
+    seeAvailability: "の空きを見る",
+    capacity: (n: number) => `定員 ${n}人`,
+  },
+
+  month: {
+    back: (facility: string) => `${facility}へ戻る`,
+    availabilityOf: "の空き状況",
+    intro: (facility: string, capacity: number) => `${facility}・定員 ${capacity}人。使いたい日を押してください。`,
+    legend: "記号の意味",
+    monthNav: "月の切り替え",
+    caption: (month: string) => `${month}の空き状況`,
+    window: "インターネットで予約できるのは、明日から3か月先までです。当日の予約は施設にお電話ください。",
+  },
+
+  marks: {
+    free: { symbol: "○", label: "空きあり" },
+    partial: { symbol: "△", label: "残りわずか" },
+    full: { symbol: "×", label: "満室" },
+    closed: { symbol: "休", label: "休館日" },
+    outside: { symbol: "", label: "受付期間外" },
+  },
+
+  day: {
+    back: "カレンダーへ戻る",
+    closedDay: "この日は休館日です。",
+    choose: "使いたい時間を押してください。いくつでも選べます。",
+    taken: "予約済みのため選べません",
+    select: "選ぶ",
+    selected: "選択中（取り消す）",
+    review: (count: number) => `選んだ枠を確認する（${count}件）`,
+    reselect: "選び直してください。",
+    justTaken: "この枠はすでに予約が入っています。ほかの枠を選んでください。",
+  },
+
+  selection: {
+    back: "施設の一覧へ戻る",
+    title: "選んだ枠",
+    empty: "まだ枠を選んでいません。施設と部屋を選び、使いたい日と時間を押してください。",
+    chooseFacility: "施設を選ぶ",
+    remove: "取り消す",
+    apply: "この枠で申し込む",
+    more: "ほかの部屋・日にちも選ぶ",
+  },
+
+  slot: {
+    fee: (fee: string) => `利用料 ${fee}`,
+    total: (total: string) => `合計 ${total}`,
+    cancelled: "取消済み",
+  },
+
+  login: {
+    title: "ログイン",
+    email: "メールアドレス",
+    password: "パスワード",
+    submit: "ログインする",
+    wrong: "メールアドレスかパスワードが違います。もう一度入力してください。",
+    newHere: "はじめて使う方",
+    register: "利用者登録をする（メールアドレスが必要です）",
+    sessionExpired: "しばらく操作がなかったため、ログインが切れました。入力した内容は残っています。もう一度ログインしてください。",
+  },
+
+  register: {
+    back: "ログインへ戻る",
+    title: "利用者登録",
+    intro: (municipality: string) => `${municipality}の施設を予約するための登録です。`,
+    name: "お名前",
+    email: "メールアドレス",
+    emailHint: "予約のお知らせが届きます",
+    phone: "電話番号",
+    phoneHint: "例：090-1234-5678",
+    password: "パスワード",
+    passwordHint: "8文字以上",
+    submit: "登録する",
+    emailTaken: "このメールアドレスはすでに登録されています。ログインしてください。",
+  },
+
+  logout: { title: "ログアウトしますか？", submit: "ログアウトする", stay: "ログアウトしないで戻る" },
+
+  apply: {
+    step: (n: number, of: number, name: string) => `ステップ ${n} / ${of}：${name}`,
+    stepNames: { purpose: "利用目的", headcount: "利用人数", phone: "連絡先", review: "確認" },
+    back: { selection: "選んだ枠へ戻る", previous: "前の質問へ戻る", review: "確認の画面へ戻る" },
+    next: "次へ進む",
+    toReview: "確認へ進む",
+    purpose: {
+      title: "何に使いますか？",
+      label: "利用目的",
+      hint: "例：町内会の会議、体操教室",
+    },
+    headcount: {
+      title: "何人で使いますか？",
+      label: "利用人数",
+      hint: "だいたいの人数で構いません（例：12）",
+    },
+    phone: {
+      title: "当日つながる電話番号を教えてください",
+      label: "当日の連絡先電話番号",
+      hint: "例：090-1234-5678",
+    },
+  },
+
+  review: {
+    back: "連絡先の質問へ戻る",
+    title: "申し込み内容の確認",
+    cannotApply: "このままでは申し込めません",
+    nearby: "近い日時で空いている枠：",
+    fixSelection: "選んだ枠を直す",
+    slots: "予約する枠",
+    changeSlots: "枠を変更する",
+    details: "利用の内容",
+    change: "変更",
+    changeOf: (what: string) => `${what}を変更する`,
+    counterPayment: "申し込むと「仮予約」になります。利用料は施設の窓口でお支払いください。",
+    submit: "この内容で申し込む",
+    reload: "画面を読み込み直してから、もう一度申し込んでください。",
+  },
+
+  bookings: {
+    title: "わたしの予約",
+    whose: (name: string) => `${name}さんの申し込みです。`,
+    none: "まだ申し込みはありません。",
+    book: "施設を選んで予約する",
+    number: (n: number) => `申込番号 ${n}`,
+    cancelledSuffix: "（取消済み）",
+  },
+
+  booking: {
+    back: "わたしの予約へ戻る",
+    submittedTitle: "申し込みを受け付けました",
+    submittedBody: "仮予約になりました。お問い合わせのときは申込番号をお伝えください。",
+    cancelledNotice: "取り消しました。枠はほかの方が予約できるようになりました。",
+    title: "申し込みの内容",
+    number: "申込番号",
+    slots: "予約した枠",
+    cancelSlot: "この枠を取り消す",
+    cancelAll: "この申し込みをすべて取り消す",
+  },
+
+  cancel: {
+    back: "申し込みの内容へ戻る",
+    title: "予約を取り消しますか？",
+    intro: (n: number) => `申込番号 ${n} の、次の枠を取り消します。取り消すと元に戻せません。`,
+    submit: "取り消す",
+    keep: "取り消さないで戻る",
+  },
+
+  status: { TENTATIVE: "仮予約", CONFIRMED: "予約確定", CANCELLED: "取消済み" },
+
+  /** words inside the design-system components (app/components/ui) */
+  ui: {
+    optional: "任意",
+    /** ステップ 2 / 4 */
+    step: (current: number, total: number) => `ステップ ${current} / ${total}`,
+    dateParts: { year: "年", month: "月", day: "日" },
+  },
+
+  form: {
+    summaryTitle: "入力内容を確認してください",
+    required: "必須",
+    emailRequired: "メールアドレスを入力してください",
+    emailTooLong: "メールアドレスが長すぎます",
+    emailInvalid: "メールアドレスの形が正しくありません（例：hanako@example.jp）",
+    phoneRequired: "電話番号を入力してください",
+    phoneInvalid: "電話番号は0から始まる10けたか11けたの数字で入力してください（例：090-1234-5678）",
+    passwordRequired: "パスワードを入力してください",
+    passwordTooShort: "パスワードは8文字以上にしてください",
+    passwordTooLong: "パスワードは200文字までです",
+    nameRequired: "お名前を入力してください",
+    nameTooLong: "お名前は100文字までです",
+    purposeRequired: "利用目的を入力してください",
+    purposeTooLong: "利用目的は200文字までです",
+    headcountRequired: "利用人数を入力してください",
+    headcountNotNumber: "利用人数は数字で入力してください（例：12）",
+    headcountTooSmall: "利用人数は1人以上にしてください",
+    headcountTooLarge: "利用人数が多すぎます",
+  },
+
+  bookingErrors: {
+    EMPTY_APPLICATION: "枠がひとつも選ばれていません。部屋と日にちを選んでください。",
+    TOO_MANY_ITEMS: "一度に申し込める枠は20件までです。2回に分けて申し込んでください。",
+    UNKNOWN_ROOM: "この部屋は見つかりません。もう一度、施設から選び直してください。",
+    UNKNOWN_TIME_FRAME: "この部屋にはその時間帯がありません。もう一度選び直してください。",
+    PAST_DATE: "過ぎた日は予約できません。",
+    BOOKING_CLOSED_FOR_DATE: "この日のインターネット予約は締め切りました。施設に電話でお問い合わせください。",
+    NOT_YET_OPEN: "この日はまだ予約の受付が始まっていません。",
+    CLOSED_DAY: "この日は休館日のため予約できません。",
+    DUPLICATE_SLOT: "同じ枠が2回選ばれています。ひとつ取り消してください。",
+    OVERLAPPING_SLOTS: "同じ時間に重なる部屋（大集会室とその半分など）が選ばれています。どちらかを取り消してください。",
+    OVER_CAPACITY: "利用人数がこの部屋の定員をこえています。",
+    SLOT_TAKEN: "申し訳ありません。この枠は、たった今ほかの方の予約が入りました。",
+    NOT_FOUND: "お探しの予約は見つかりません。",
+    ALREADY_CANCELLED: "この予約はすでに取り消されているか、利用日を過ぎています。",
+  } satisfies Record<BookingErrorCode, string>,
+
+  help: {
+    title: "使い方・お問い合わせ",
+    intro: "わからないことがあれば、いつでもお電話ください。画面の操作もお手伝いします。",
+    sections: [
+      {
+        title: "予約のしかた",
+        steps: [
+          "はじめの画面で施設を選びます。",
+          "部屋を選ぶと、1か月のカレンダーが出ます。○と△の日は空きがあります。",
+          "日にちを押し、使いたい時間（午前・午後・夜間）の「選ぶ」を押します。別の部屋や別の日も、続けて選べます。",
+          "「選んだ枠」を開き、「この枠で申し込む」を押します。",
+          "はじめての方は利用者登録をします。2回目からはログインするだけです。",
+          "利用目的、人数、当日の電話番号を1つずつ答え、確認の画面で「この内容で申し込む」を押します。",
+          "申込番号が出たら完了です。「わたしの予約」でいつでも見られます。",
+        ],
+      },
+      {
+        title: "料金の払い方",
+        paragraphs: [
+          "いまは、施設の窓口でのお支払いだけです。利用日の前までに、申込番号を窓口でお伝えください。",
+          "コンビニ払いが始まると、申し込みのあとに「お支払い番号」が出ます。コンビニのレジで番号を伝えるか、店内の端末に入力して、期限までにお支払いください。期限を過ぎると予約は取り消されます。",
+        ],
+      },
+      {
+        title: "メールが届かないとき",
+        paragraphs: [
+          "迷惑メールのフォルダに入っていないか確かめてください。",
+          "携帯電話会社（ドコモ・au・ソフトバンクなど）の迷惑メール設定で、予約システムからのメールを受け取れるようにしてください。設定のしかたは、各社のお店でも教えてもらえます。",
+          "それでも届かないときは、お電話ください。電話でも予約できます。",
+        ],
+      },
+      {
+        title: "文字を大きくしたいとき",
+        paragraphs: ["画面のいちばん上の「文字の大きさ」で「大」か「特大」を押してください。次に開いたときも、その大きさのままです。"],
+      },
+    ],
+    callTitle: "電話で予約・相談",
+    call: (municipality: string) => `${municipality}の施設予約の窓口：`,
+  },
 };
 
-export const markLabels = {
-  free: { symbol: "○", label: "空きあり" },
-  partial: { symbol: "△", label: "残りわずか" },
-  full: { symbol: "×", label: "満室" },
-  closed: { symbol: "－", label: "休館日" },
-  outside: { symbol: "", label: "受付期間外" },
-} as const;
-
-export const statusLabels = {
-  TENTATIVE: "仮予約",
-  CONFIRMED: "予約確定",
-  CANCELLED: "取消済み",
-} as const;
-
-export const weekdayNames = ["日曜", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜"] as const;
+export type Messages = typeof ja;
+/** Keys of the form messages that are plain strings (the ones a validation error can name). */
+export type FormMessage = {
+  [K in keyof Messages["form"]]: Messages["form"][K] extends string ? K : never;
+}[keyof Messages["form"]];

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
 import { listFacilities } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 
@@ -10,21 +11,22 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function Facilities() {
   const { slug, facilities } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
-      <h1>施設を選んでください</h1>
-      <p>部屋の空きを見て、そのまま予約を申し込めます。</p>
+      <h1>{t.facilities.title}</h1>
+      <p>{t.facilities.intro}</p>
       <ul className="card-list">
         {facilities.map((facility) => (
           <li key={facility.id} className="card">
             <a className="card-link" href={`/${slug}/facilities/${facility.id}`}>
               <span className="card-title">{facility.name}</span>
-              <span className="visually-hidden">の部屋と空きを見る</span>
+              <span className="visually-hidden">{t.facilities.seeRooms}</span>
             </a>
             <p className="muted">{facility.address}</p>
             <p>
-              部屋：
-              {facility.rooms.map((room) => `${room.name}（${room.capacity}人）`).join("、")}
+              {t.facilities.rooms}
+              {t.list(facility.rooms.map((room) => t.facilities.room(room.name, room.capacity)))}
             </p>
           </li>
         ))}

@@ -4,12 +4,14 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
-import { formatYen } from "~/domain/money";
-import { bookingErrors } from "~/i18n/ja";
+import type { BookingProblem } from "~/domain/errors";
+import { useT } from "~/i18n";
 import { SubmitForm } from "~/schemas/application.server";
-import { checkRequestedSlots, submitApplication } from "~/services/booking.server";
+import { checkRequestedSlots, type SlotDetail, submitApplication } from "~/services/booking.server";
+import type { Municipality } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import {
+  type ApplicationDraft,
   commitSession,
   getDraft,
   getSelection,
@@ -19,22 +21,30 @@ import {
   setSelection,
 } from "~/utils/session.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const municipality = await requireMunicipality(params);
-  await requireUser(request, municipality);
+/** The selection and every answer, or a redirect to what is still missing. */
+async function requireComplete(request: Request, municipality: Municipality) {
   const session = await getSession(request);
   const selection = getSelection(session, municipality.id);
   const draft = getDraft(session, municipality.id);
   if (selection.length === 0) throw redirect(`/${municipality.slug}/selection`);
-  if (!draft) throw redirect(`/${municipality.slug}/apply`);
+  const missing = !draft?.purpose ? "purpose" : draft.headcount === undefined ? "headcount" : !draft.contactPhone ? "phone" : null;
+  if (missing) throw redirect(`/${municipality.slug}/apply/${missing}`);
+  return { session, selection, draft: draft as Required<ApplicationDraft> };
+}
+
+function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
+  return problems.map((p) => ({ code: p.code, slot: p.item !== undefined ? slots[p.item] : undefined }));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  await requireUser(request, municipality);
+  const { selection, draft } = await requireComplete(request, municipality);
   const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount);
   return {
     slug: municipality.slug,
     slots: checked.slots,
-    problems: checked.problems.map((p) => ({
-      message: bookingErrors[p.code],
-      slot: p.item !== undefined ? checked.slots[p.item] : undefined,
-    })),
+    problems: describeProblems(checked.problems, checked.slots),
     totalFee: checked.totalFee,
     draft,
     idempotencyKey: randomUUID(),
@@ -43,20 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  const user = await requireUser(request, municipality);
-  const session = await getSession(request);
-  const selection = getSelection(session, municipality.id);
-  const draft = getDraft(session, municipality.id);
+  // the selection and answers live in the session cookie, so they wait while the person signs in
+  const user = await requireUser(request, municipality, { expired: true });
+  const { session, selection, draft } = await requireComplete(request, municipality);
   const parsed = SubmitForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!draft || selection.length === 0) throw redirect(`/${municipality.slug}/selection`);
   if (!parsed.success) {
-    return data(
-      {
-        problems: [{ message: "画面を読み込み直してから、もう一度申し込んでください。", slot: undefined }],
-        alternatives: [],
-      },
-      { status: 400 },
-    );
+    return data({ reload: true, problems: [], alternatives: [] }, { status: 400 });
   }
   const now = new Date();
   const result = await submitApplication(
@@ -68,13 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     const checked = await checkRequestedSlots(municipality, selection, now);
     return data(
-      {
-        problems: result.problems.map((p) => ({
-          message: bookingErrors[p.code],
-          slot: p.item !== undefined ? checked.slots[p.item] : undefined,
-        })),
-        alternatives: result.alternatives,
-      },
+      { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives },
       { status: 409 },
     );
   }
@@ -88,43 +84,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Review() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
+  const r = t.review;
   const { slug, slots, totalFee, draft, idempotencyKey } = loaderData;
-  const problems = actionData?.problems ?? loaderData.problems;
+  const problems = actionData?.problems.length ? actionData.problems : loaderData.problems;
   const alternatives = actionData?.alternatives ?? [];
   return (
     <>
-      <BackLink to={`/${slug}/apply`}>利用の内容へ戻る</BackLink>
-      <p className="muted">ステップ 3 / 3</p>
-      <h1>申し込み内容の確認</h1>
+      <BackLink to={`/${slug}/apply/phone`}>{r.back}</BackLink>
+      <p className="step-indicator">{t.apply.step(4, 4, t.apply.stepNames.review)}</p>
+      <h1>{r.title}</h1>
+      {actionData?.reload ? (
+        <div className="notice notice--error" role="alert">
+          {r.reload}
+        </div>
+      ) : null}
       {problems.length > 0 ? (
         <div className="notice notice--error" role="alert" tabIndex={-1}>
-          <h2>このままでは申し込めません</h2>
+          <h2>{r.cannotApply}</h2>
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                {p.slot ? <strong>{`${slotWhen(p.slot)} ${p.slot.roomName}：`}</strong> : null}
-                {p.message}
+                {p.slot ? <strong>{`${slotWhen(p.slot, t)} ${p.slot.roomName}：`}</strong> : null}
+                {t.bookingErrors[p.code]}
               </li>
             ))}
           </ul>
           {alternatives.length > 0 ? (
             <>
-              <p>近い日時で空いている枠：</p>
+              <p>{r.nearby}</p>
               <ul>
-                {alternatives.map((a) => (
-                  <li key={`${a.roomId}|${a.timeFrameId}|${a.date}`}>
-                    <a href={`/${slug}/rooms/${a.roomId}/${a.date}`}>{`${slotWhen(a)} ${a.roomName}（${formatYen(a.fee)}）`}</a>
+                {alternatives.map((alt) => (
+                  <li key={`${alt.roomId}|${alt.timeFrameId}|${alt.date}`}>
+                    <a href={`/${slug}/rooms/${alt.roomId}/${alt.date}`}>
+                      {`${slotWhen(alt, t)} ${alt.roomName}（${t.yen(alt.fee)}）`}
+                    </a>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
           <p>
-            <a href={`/${slug}/selection`}>選んだ枠を直す</a>
+            <a href={`/${slug}/selection`}>{r.fixSelection}</a>
           </p>
         </div>
       ) : null}
-      <h2>予約する枠</h2>
+      <h2>{r.slots}</h2>
       <ul className="slot-list">
         {slots.map((slot) => (
           <li key={`${slot.roomId}|${slot.timeFrameId}|${slot.date}`}>
@@ -132,21 +137,18 @@ export default function Review() {
           </li>
         ))}
       </ul>
-      <p className="total">合計 {formatYen(totalFee)}</p>
+      <p className="total">{t.slot.total(t.yen(totalFee))}</p>
       <p>
-        <a href={`/${slug}/selection`}>枠を変更する</a>
+        <a href={`/${slug}/selection`}>{r.changeSlots}</a>
       </p>
-      <h2>利用の内容</h2>
-      <ApplicationDetails details={draft} />
-      <p>
-        <a href={`/${slug}/apply`}>利用の内容を変更する</a>
-      </p>
+      <h2>{r.details}</h2>
+      <ApplicationDetails details={draft} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <p>申し込むと「仮予約」になります。利用料は施設の窓口でお支払いください。</p>
+        <p>{r.counterPayment}</p>
         <div className="actions">
           <button type="submit" className="button">
-            この内容で申し込む
+            {r.submit}
           </button>
         </div>
       </form>

@@ -3,8 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { ApplicationDetails, SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
-import { formatYen } from "~/domain/money";
-import { statusLabels } from "~/i18n/ja";
+import { useT } from "~/i18n";
 import { getMyApplication } from "~/services/booking.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
@@ -26,30 +25,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function BookingDetail() {
   const { slug, application: a, today, submitted, cancelled } = useLoaderData<typeof loader>();
   const activeItems = a.items.filter((i) => !i.cancelledAt && i.date >= today);
+  const t = useT();
+  const b = t.booking;
   return (
     <>
-      <BackLink to={`/${slug}/bookings`}>わたしの予約へ戻る</BackLink>
+      <BackLink to={`/${slug}/bookings`}>{b.back}</BackLink>
       {submitted ? (
         <div className="notice notice--success" role="status">
-          <h2>申し込みを受け付けました</h2>
-          <p>仮予約になりました。お問い合わせのときは申込番号をお伝えください。</p>
+          <h2>{b.submittedTitle}</h2>
+          <p>{b.submittedBody}</p>
         </div>
       ) : null}
       {cancelled ? (
         <div className="notice notice--success" role="status">
-          取り消しました。枠はほかの方が予約できるようになりました。
+          {b.cancelledNotice}
         </div>
       ) : null}
-      <h1>申し込みの内容</h1>
+      <h1>{b.title}</h1>
       <p>
-        申込番号
+        {b.number}
         <br />
         <span className="application-number">{a.number}</span>
       </p>
       <p>
-        <span className={`status status--${a.status}`}>{statusLabels[a.status]}</span>
+        <span className={`status status--${a.status}`}>{t.status[a.status]}</span>
       </p>
-      <h2>予約した枠</h2>
+      <h2>{b.slots}</h2>
       <ul className="slot-list">
         {a.items.map((item) => (
           <li key={item.id}>
@@ -57,21 +58,21 @@ export default function BookingDetail() {
               slot={item}
             >
               {item.cancelledAt ? (
-                <strong>取消済み</strong>
+                <strong>{t.slot.cancelled}</strong>
               ) : item.date >= today ? (
                 <a className="button button--secondary button--small" href={`/${slug}/bookings/${a.id}/cancel?item=${item.id}`}>
-                  この枠を取り消す
+                  {b.cancelSlot}
                 </a>
               ) : null}
             </SlotSummary>
           </li>
         ))}
       </ul>
-      <p className="total">合計 {formatYen(a.totalFee)}</p>
+      <p className="total">{t.slot.total(t.yen(a.totalFee))}</p>
       <ApplicationDetails details={a} />
       {activeItems.length > 1 ? (
         <p>
-          <a href={`/${slug}/bookings/${a.id}/cancel`}>この申し込みをすべて取り消す</a>
+          <a href={`/${slug}/bookings/${a.id}/cancel`}>{b.cancelAll}</a>
         </p>
       ) : null}
     </>

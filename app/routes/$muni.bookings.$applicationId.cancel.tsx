@@ -5,7 +5,7 @@ import { BackLink } from "~/components/forms";
 import { CancelForm } from "~/schemas/application.server";
 import { SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
-import { bookingErrors } from "~/i18n/ja";
+import { useT } from "~/i18n";
 import { cancelBooking, getMyApplication } from "~/services/booking.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
@@ -28,11 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
   const parsed = CancelForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: bookingErrors.NOT_FOUND }, { status: 400 });
+  if (!parsed.success) return data({ error: "NOT_FOUND" as const }, { status: 400 });
   const result = await cancelBooking(municipality, user.id, params.applicationId!, parsed.data.itemId, new Date());
   if (!result.ok) {
     if (result.code === "NOT_FOUND") notFound();
-    return data({ error: bookingErrors[result.code] }, { status: 409 });
+    return data({ error: result.code }, { status: 409 });
   }
   return redirect(`/${municipality.slug}/bookings/${params.applicationId}?cancelled=1`);
 }
@@ -41,20 +41,22 @@ export default function CancelBooking() {
   const { slug, application, items, itemId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const back = `/${slug}/bookings/${application.id}`;
+  const t = useT();
+  const c = t.cancel;
   return (
     <>
-      <BackLink to={back}>申し込みの内容へ戻る</BackLink>
-      <h1>予約を取り消しますか？</h1>
+      <BackLink to={back}>{c.back}</BackLink>
+      <h1>{c.title}</h1>
       {actionData?.error ? (
         <div className="notice notice--error" role="alert">
-          {actionData.error}
+          {t.bookingErrors[actionData.error]}
         </div>
       ) : null}
       {items.length === 0 ? (
-        <p>{bookingErrors.ALREADY_CANCELLED}</p>
+        <p>{t.bookingErrors.ALREADY_CANCELLED}</p>
       ) : (
         <>
-          <p>申込番号 {application.number} の、次の枠を取り消します。取り消すと元に戻せません。</p>
+          <p>{c.intro(application.number)}</p>
           <ul className="slot-list">
             {items.map((item) => (
               <li key={item.id}>
@@ -68,9 +70,9 @@ export default function CancelBooking() {
             {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
             <div className="actions">
               <button type="submit" className="button button--danger">
-                取り消す
+                {c.submit}
               </button>
-              <a href={back}>取り消さないで戻る</a>
+              <a href={back}>{c.keep}</a>
             </div>
           </form>
         </>

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { slotWhen } from "~/components/slots";
-import { formatYen } from "~/domain/money";
-import { statusLabels } from "~/i18n/ja";
+import { useT } from "~/i18n";
 import { listMyApplications } from "~/services/booking.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
@@ -19,16 +18,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MyBookings() {
   const { slug, userName, applications } = useLoaderData<typeof loader>();
+  const t = useT();
+  const b = t.bookings;
   return (
     <>
-      <h1>わたしの予約</h1>
-      <p>{userName}さんの申し込みです。</p>
+      <h1>{b.title}</h1>
+      <p>{b.whose(userName)}</p>
       {applications.length === 0 ? (
         <>
-          <p>まだ申し込みはありません。</p>
+          <p>{b.none}</p>
           <div className="actions">
             <a className="button" href={`/${slug}`}>
-              施設を選んで予約する
+              {b.book}
             </a>
           </div>
         </>
@@ -37,17 +38,17 @@ export default function MyBookings() {
           {applications.map((a) => (
             <li key={a.id} className="card">
               <a className="card-link" href={`/${slug}/bookings/${a.id}`}>
-                <span className="card-title">申込番号 {a.number}</span>
+                <span className="card-title">{b.number(a.number)}</span>
               </a>
               <p>
-                <span className={`status status--${a.status}`}>{statusLabels[a.status]}</span>{" "}
-                {formatYen(a.totalFee)}
+                <span className={`status status--${a.status}`}>{t.status[a.status]}</span>{" "}
+                {t.yen(a.totalFee)}
               </p>
               <ul>
                 {a.items.map((item) => (
                   <li key={item.id}>
-                    {`${slotWhen(item)} ${item.roomName}`}
-                    {item.cancelledAt ? "（取消済み）" : ""}
+                    {`${slotWhen(item, t)} ${item.roomName}`}
+                    {item.cancelledAt ? b.cancelledSuffix : ""}
                   </li>
                 ))}
               </ul>

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { formatMinutes } from "~/domain/calendar";
-import { formatYen } from "~/domain/money";
-import { weekdayNames } from "~/i18n/ja";
+import { useT } from "~/i18n";
 import { findFacility } from "~/services/catalog.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 
@@ -16,39 +15,41 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function FacilityPage() {
   const { slug, facility } = useLoaderData<typeof loader>();
-  const closed = facility.closedWeekdays.map((d) => weekdayNames[d]).join("・");
+  const t = useT();
+  const closed = t.list(facility.closedWeekdays.map((d) => t.weekdayLong[d]!));
   return (
     <>
-      <BackLink to={`/${slug}`}>施設の一覧へ戻る</BackLink>
+      <BackLink to={`/${slug}`}>{t.facility.back}</BackLink>
       <h1>{facility.name}</h1>
       <p>
         {facility.address}
         <br />
-        電話 <a href={`tel:${facility.phone}`}>{facility.phone}</a>
+        {t.facility.phone} <a href={`tel:${facility.phone}`}>{facility.phone}</a>
         {closed ? (
           <>
             <br />
-            休館日：毎週{closed}、祝日、年末年始（12月29日〜1月3日）
+            {t.facility.closed(closed)}
           </>
         ) : null}
       </p>
-      <h2>部屋を選んでください</h2>
+      <h2>{t.facility.chooseRoom}</h2>
       <ul className="card-list">
         {facility.rooms.map((room) => (
           <li key={room.id} className="card">
             <a className="card-link" href={`/${slug}/rooms/${room.id}`}>
               <span className="card-title">{room.name}</span>
-              <span className="visually-hidden">の空きを見る</span>
+              <span className="visually-hidden">{t.facility.seeAvailability}</span>
             </a>
             <p>
-              定員 {room.capacity}人
-              {room.description ? `。${room.description}` : ""}
+              {t.facility.capacity(room.capacity)}
+              <br />
+              {room.description}
             </p>
             <p className="muted">
               {room.timeFrames
                 .map(
                   (f) =>
-                    `${f.name} ${formatMinutes(f.startMinute)}〜${formatMinutes(f.endMinute)} ${formatYen(f.fee)}`,
+                    `${f.name} ${t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))} ${t.yen(f.fee)}`,
                 )
                 .join(" ／ ")}
             </p>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { translateErrors, useT } from "~/i18n";
 import { LoginForm } from "~/schemas/account.server";
 import { verifyPassword } from "~/services/accounts.server";
 import { parseForm } from "~/utils/form.server";
@@ -11,7 +12,8 @@ import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const redirectTo = await signInTarget(request, municipality);
-  return { slug: municipality.slug, redirectTo };
+  const expired = new URL(request.url).searchParams.has("expired");
+  return { slug: municipality.slug, redirectTo, expired };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -19,44 +21,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(LoginForm, await request.formData());
   // only the email goes back to the page: the password must not be echoed into the HTML
   const values = { email: form.values.email ?? "" };
-  if (!form.ok) return data({ errors: form.errors, values }, { status: 400 });
+  if (!form.ok) return data({ errors: form.errors as Record<string, string>, wrong: false, values }, { status: 400 });
   const userId = await verifyPassword(municipality.id, form.data.email, form.data.password);
-  if (!userId) {
-    return data(
-      {
-        errors: { email: "メールアドレスかパスワードが違います。もう一度入力してください。" },
-        values,
-      },
-      { status: 400 },
-    );
-  }
+  if (!userId) return data({ errors: undefined, wrong: true, values }, { status: 400 });
   return signIn(request, municipality, userId, safeRedirect(form.data.redirectTo ?? null, `/${municipality.slug}/bookings`));
 }
 
-const labels = { email: "メールアドレス", password: "パスワード" };
-
 export default function Login() {
-  const { slug, redirectTo } = useLoaderData<typeof loader>();
+  const { slug, redirectTo, expired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values;
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const t = useT();
+  const labels = { email: t.login.email, password: t.login.password };
+  const errors = actionData?.wrong ? { email: t.login.wrong } : translateErrors(t, actionData?.errors);
   return (
     <>
-      <h1>ログイン</h1>
+      <h1>{t.login.title}</h1>
+      {expired && !actionData ? (
+        <div className="notice" role="status">
+          {t.login.sessionExpired}
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" label={labels.email} type="email" autoComplete="email" inputMode="email" defaultValue={values?.email} error={errors?.email} />
+        <TextField name="email" label={labels.email} type="email" autoComplete="email" inputMode="email" defaultValue={actionData?.values.email} error={errors?.email} />
         <TextField name="password" label={labels.password} type="password" autoComplete="current-password" error={errors?.password} />
         <div className="actions">
           <button type="submit" className="button">
-            ログインする
+            {t.login.submit}
           </button>
         </div>
       </form>
-      <h2>はじめて使う方</h2>
+      <h2>{t.login.newHere}</h2>
       <p>
-        <a href={`/${slug}/register?redirectTo=${encodeURIComponent(redirectTo)}`}>利用者登録をする（メールアドレスが必要です）</a>
+        <a href={`/${slug}/register?redirectTo=${encodeURIComponent(redirectTo)}`}>{t.login.register}</a>
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { signOut } from "~/utils/session.server";
 
@@ -15,15 +16,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Logout() {
   const { slug } = useLoaderData<typeof loader>();
+  const t = useT().logout;
   return (
     <>
-      <h1>ログアウトしますか？</h1>
+      <h1>{t.title}</h1>
       <form method="post">
         <div className="actions">
           <button type="submit" className="button">
-            ログアウトする
+            {t.submit}
           </button>
-          <a href={`/${slug}`}>ログアウトしないで戻る</a>
+          <a href={`/${slug}`}>{t.stay}</a>
         </div>
       </form>
     </>

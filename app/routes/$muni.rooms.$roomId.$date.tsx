@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { SelectForm } from "~/schemas/application.server";
-import { formatDateJa, formatMinutes, parseIsoDate } from "~/domain/calendar";
-import { formatYen } from "~/domain/money";
-import { bookingErrors, markLabels } from "~/i18n/ja";
+import { formatMinutes, parseIsoDate } from "~/domain/calendar";
+import { MAX_ITEMS_PER_APPLICATION } from "~/domain/booking-rules";
+import { useT } from "~/i18n";
 import { roomDay } from "~/services/availability.server";
 import { checkRequestedSlots } from "~/services/booking.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { municipality, date, day } = await load(params);
   const parsed = SelectForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "選び直してください。" }, { status: 400 });
+  if (!parsed.success) return data({ error: "RESELECT" as const }, { status: 400 });
   const { intent, timeFrameId } = parsed.data;
   const session = await getSession(request);
   const slot = { roomId: day.room.id, date, timeFrameId };
@@ -53,11 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add") {
     const checked = await checkRequestedSlots(municipality, [slot], new Date());
     const problem = checked.problems[0];
-    if (problem) return data({ error: bookingErrors[problem.code] }, { status: 400 });
+    if (problem) return data({ error: problem.code }, { status: 400 });
     if (!day.frames.find((f) => f.id === timeFrameId)?.free) {
-      return data({ error: "この枠はすでに予約が入っています。ほかの枠を選んでください。" }, { status: 409 });
+      return data({ error: "JUST_TAKEN" as const }, { status: 409 });
     }
-    if (others.length >= 20) return data({ error: bookingErrors.TOO_MANY_ITEMS }, { status: 400 });
+    if (others.length >= MAX_ITEMS_PER_APPLICATION) {
+      return data({ error: "TOO_MANY_ITEMS" as const }, { status: 400 });
+    }
     setSelection(session, municipality.id, [...others, slot]);
   } else {
     setSelection(session, municipality.id, others);
@@ -70,41 +72,41 @@ export default function RoomDay() {
   const { slug, date, room, mark, closure, windowError, frames, selectedCount } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const unavailable = closure
-    ? "この日は休館日です。"
-    : windowError
-      ? bookingErrors[windowError]
-      : null;
+  const t = useT();
+  const unavailable = closure ? t.day.closedDay : windowError ? t.bookingErrors[windowError] : null;
+  const error = actionData?.error;
+  const errorMessage =
+    error === "RESELECT" ? t.day.reselect : error === "JUST_TAKEN" ? t.day.justTaken : error ? t.bookingErrors[error] : null;
   return (
     <>
-      <BackLink to={`/${slug}/rooms/${room.id}?month=${date.slice(0, 7)}`}>カレンダーへ戻る</BackLink>
+      <BackLink to={`/${slug}/rooms/${room.id}?month=${date.slice(0, 7)}`}>{t.day.back}</BackLink>
       <h1>
-        {formatDateJa(date)}
+        {t.date(date)}
         <br />
         {room.name}
       </h1>
       <p>
-        {room.facilityName}・{markLabels[mark].label}
+        {t.list([room.facilityName, t.marks[mark].label])}
       </p>
-      {actionData?.error ? (
+      {errorMessage ? (
         <div className="notice notice--error" role="alert">
-          {actionData.error}
+          {errorMessage}
         </div>
       ) : null}
       {unavailable ? (
         <div className="notice">{unavailable}</div>
       ) : (
         <>
-          <p>使いたい時間を押してください。いくつでも選べます。</p>
+          <p>{t.day.choose}</p>
           <ul className="frames">
             {frames.map((frame) => {
-              const time = `${formatMinutes(frame.startMinute)}〜${formatMinutes(frame.endMinute)}`;
+              const time = t.timeRange(formatMinutes(frame.startMinute), formatMinutes(frame.endMinute));
               if (!frame.free && !frame.selected) {
                 return (
                   <li key={frame.id} className="frame-taken">
                     <strong>{frame.name}</strong> {time}
                     <br />
-                    予約済みのため選べません
+                    {t.day.taken}
                   </li>
                 );
               }
@@ -115,9 +117,9 @@ export default function RoomDay() {
                     <input type="hidden" name="intent" value={frame.selected ? "remove" : "add"} />
                     <button type="submit" className="frame-button" aria-pressed={frame.selected}>
                       <span className="frame-name">{frame.name}</span>
-                      <span className="frame-action">{frame.selected ? "選択中（取り消す）" : "選ぶ"}</span>
+                      <span className="frame-action">{frame.selected ? t.day.selected : t.day.select}</span>
                       <span>
-                        {time}・{formatYen(frame.fee)}
+                        {t.list([time, t.yen(frame.fee)])}
                       </span>
                     </button>
                   </form>
@@ -130,7 +132,7 @@ export default function RoomDay() {
       {selectedCount > 0 ? (
         <div className="actions">
           <a className="button" href={`/${slug}/selection`}>
-            選んだ枠を確認する（{selectedCount}件）
+            {t.day.review(selectedCount)}
           </a>
         </div>
       ) : null}

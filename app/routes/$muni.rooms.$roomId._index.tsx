@@ -2,13 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { MarkLegend, MonthCalendar } from "~/components/month-calendar";
-import {
-  addMonthsToMonth,
-  formatMonthJa,
-  monthOf,
-  parseIsoMonth,
-  todayIn,
-} from "~/domain/calendar";
+import { addMonthsToMonth, monthOf, parseIsoMonth, todayIn } from "~/domain/calendar";
+import { useT } from "~/i18n";
 import { roomMonth } from "~/services/availability.server";
 import { bookingWindow } from "~/domain/booking-window";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
@@ -42,30 +37,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RoomMonth() {
   const { slug, room, month, today, days, previous, next } = useLoaderData<typeof loader>();
+  const t = useT();
   const base = `/${slug}/rooms/${room.id}`;
   return (
     <>
-      <BackLink to={`/${slug}/facilities/${room.facility.id}`}>{`${room.facility.name}へ戻る`}</BackLink>
+      <BackLink to={`/${slug}/facilities/${room.facility.id}`}>{t.month.back(room.facility.name)}</BackLink>
       <h1>
         {room.name}
-        <span className="visually-hidden">の空き状況</span>
+        <span className="visually-hidden">{t.month.availabilityOf}</span>
       </h1>
       <p>
-        {room.facility.name}・定員 {room.capacity}人。使いたい日を押してください。
+        {t.month.intro(room.facility.name, room.capacity)}
       </p>
       <MarkLegend />
-      <nav className="month-nav" aria-label="月の切り替え">
-        {previous ? <a href={`${base}?month=${previous}`}>‹ {formatMonthJa(previous)}</a> : <span />}
-        {next ? <a href={`${base}?month=${next}`}>{formatMonthJa(next)} ›</a> : <span />}
+      <nav className="month-nav" aria-label={t.month.monthNav}>
+        {previous ? <a href={`${base}?month=${previous}`}>‹ {t.monthName(previous)}</a> : <span />}
+        {next ? <a href={`${base}?month=${next}`}>{t.monthName(next)} ›</a> : <span />}
       </nav>
       <MonthCalendar
-        caption={`${formatMonthJa(month)}の空き状況`}
+        caption={t.month.caption(t.monthName(month))}
         days={days}
         today={today}
         hrefFor={(date) => `${base}/${date}`}
       />
       <p className="muted">
-        インターネットで予約できるのは、明日から3か月先までです。当日の予約は施設にお電話ください。
+        {t.month.window}
       </p>
     </>
   );

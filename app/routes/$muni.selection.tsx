@@ -3,8 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/forms";
 import { SlotSummary } from "~/components/slots";
-import { formatYen } from "~/domain/money";
-import { bookingErrors } from "~/i18n/ja";
+import { useT } from "~/i18n";
 import { checkRequestedSlots } from "~/services/booking.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { commitSession, getSelection, getSession, setSelection } from "~/utils/session.server";
@@ -17,9 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: municipality.slug,
     slots: checked.slots,
-    problems: checked.problems
-      .filter((p) => p.code !== "EMPTY_APPLICATION")
-      .map((p) => bookingErrors[p.code]),
+    problems: [...new Set(checked.problems.map((p) => p.code))].filter((c) => c !== "EMPTY_APPLICATION"),
     totalFee: checked.totalFee,
   };
 }
@@ -43,16 +40,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Selection() {
   const { slug, slots, problems, totalFee } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
-      <BackLink to={`/${slug}`}>施設の一覧へ戻る</BackLink>
-      <h1>選んだ枠</h1>
+      <BackLink to={`/${slug}`}>{t.selection.back}</BackLink>
+      <h1>{t.selection.title}</h1>
       {slots.length === 0 ? (
         <>
-          <p>まだ枠を選んでいません。施設と部屋を選び、使いたい日と時間を押してください。</p>
+          <p>{t.selection.empty}</p>
           <div className="actions">
             <a className="button" href={`/${slug}`}>
-              施設を選ぶ
+              {t.selection.chooseFacility}
             </a>
           </div>
         </>
@@ -61,8 +59,8 @@ export default function Selection() {
           {problems.length > 0 ? (
             <div className="notice notice--error" role="alert">
               <ul>
-                {[...new Set(problems)].map((p) => (
-                  <li key={p}>{p}</li>
+                {problems.map((code) => (
+                  <li key={code}>{t.bookingErrors[code]}</li>
                 ))}
               </ul>
             </div>
@@ -78,19 +76,19 @@ export default function Selection() {
                       value={`${slot.roomId}|${slot.timeFrameId}|${slot.date}`}
                       className="button button--secondary button--small"
                     >
-                      取り消す
+                      {t.selection.remove}
                     </button>
                   </form>
                 </SlotSummary>
               </li>
             ))}
           </ul>
-          <p className="total">合計 {formatYen(totalFee)}</p>
+          <p className="total">{t.slot.total(t.yen(totalFee))}</p>
           <div className="actions">
             <a className="button" href={`/${slug}/apply`}>
-              この枠で申し込む
+              {t.selection.apply}
             </a>
-            <a href={`/${slug}`}>ほかの部屋・日にちも選ぶ</a>
+            <a href={`/${slug}`}>{t.selection.more}</a>
           </div>
         </>
       )}

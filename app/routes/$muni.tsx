@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { focusTarget } from "~/components/forms";
+import { type Language, messagesFor, TEXT_SIZES, type TextSize, useT } from "~/i18n";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { getSelection, getSession, getUser } from "~/utils/session.server";
 
@@ -14,36 +15,73 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.municipality.name} 施設予約` : "施設予約" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const language = (matches.find((m) => m.id === "root")?.data as { language?: Language } | undefined)?.language;
+  return [{ title: messagesFor(language ?? "ja").site.title(data?.municipality.name ?? "") }];
+};
+
+function Settings() {
+  const t = useT().site;
+  const location = useLocation();
+  const root = useRouteLoaderData("root") as { textSize?: TextSize; language?: string } | undefined;
+  const back = encodeURIComponent(location.pathname + location.search);
+  const current = root?.textSize ?? "standard";
+  return (
+    <nav className="settings" aria-label={t.settings}>
+      <span className="settings-label">{t.textSize}</span>
+      <ul>
+        {TEXT_SIZES.map((size) => (
+          <li key={size}>
+            {size === current ? (
+              <span className={`settings-current text-size-${size}`} aria-current="true">
+                {t.textSizes[size]}
+                <span className="visually-hidden">{t.current}</span>
+              </span>
+            ) : (
+              <a className={`text-size-${size}`} href={`/prefs?size=${size}&back=${back}`} rel="nofollow">
+                {t.textSizes[size]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <a
+        className="settings-language"
+        href={`/prefs?lang=${root?.language === "en" ? "ja" : "en"}&back=${back}`}
+        lang={root?.language === "en" ? "ja" : "en"}
+        aria-label={t.otherLanguageLabel}
+        rel="nofollow"
+      >
+        {t.otherLanguage}
+      </a>
+    </nav>
+  );
+}
 
 export default function MunicipalityLayout() {
   const { municipality, user, selectedCount } = useLoaderData<typeof loader>();
+  const t = useT().site;
   const base = `/${municipality.slug}`;
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => focusTarget(event, "main")}>
-        本文へ移動
+        {t.skipToContent}
       </a>
+      <Settings />
       <header className="site-header">
         <a className="site-name" href={base}>
-          {municipality.name} 施設予約
+          {t.title(municipality.name)}
         </a>
-        <nav className="site-nav" aria-label="メニュー">
+        <nav className="site-nav" aria-label={t.menu}>
           <ul>
             <li>
-              <a href={`${base}/selection`}>選んだ枠{selectedCount > 0 ? `（${selectedCount}件）` : ""}</a>
+              <a href={`${base}/selection`}>{t.selection(selectedCount)}</a>
             </li>
             <li>
-              <a href={`${base}/bookings`}>わたしの予約</a>
+              <a href={`${base}/bookings`}>{t.myBookings}</a>
             </li>
             <li>
-              {user ? (
-                <a href={`${base}/logout`}>ログアウト</a>
-              ) : (
-                <a href={`${base}/login`}>ログイン</a>
-              )}
+              {user ? <a href={`${base}/logout`}>{t.logout}</a> : <a href={`${base}/login`}>{t.login}</a>}
             </li>
           </ul>
         </nav>
@@ -52,11 +90,14 @@ export default function MunicipalityLayout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>{municipality.name} 施設予約</p>
+        <p>{t.title(municipality.name)}</p>
         <p>
-          操作がわからないときは、お電話ください：
+          {t.helpCall}
           <a href={`tel:${municipality.helpPhone}`}>{municipality.helpPhone}</a>
-          （平日 8:30〜17:15）
+          {t.helpHours}
+        </p>
+        <p>
+          <a href={`${base}/help`}>{t.help}</a>
         </p>
       </footer>
     </>

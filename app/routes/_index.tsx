@@ -1,4 +1,5 @@
 import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n";
 import { listMunicipalities } from "~/services/catalog.server";
 
 export async function loader() {
@@ -7,10 +8,11 @@ export async function loader() {
 
 export default function Index() {
   const { municipalities } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <main id="main">
-      <h1>つどい 公共施設予約</h1>
-      <p>お住まいの自治体を選んでください。</p>
+      <h1>{t.site.appName}</h1>
+      <p>{t.home.chooseMunicipality}</p>
       <ul className="card-list">
         {municipalities.map((m) => (
           <li key={m.slug} className="card">

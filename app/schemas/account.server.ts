@@ -1,35 +1,47 @@
 import { z } from "zod";
+import type { FormMessage } from "~/i18n";
+
+/** Messages are keys of the form dictionary (app/i18n), shown in the person's language. */
+const m = (key: FormMessage) => key;
 
 export const emailField = z
   .string()
   .trim()
-  .min(1, "メールアドレスを入力してください")
-  .max(254, "メールアドレスが長すぎます")
-  .email("メールアドレスの形が正しくありません（例：hanako@example.jp）");
+  .min(1, m("emailRequired"))
+  .max(254, m("emailTooLong"))
+  .email(m("emailInvalid"));
+
+/** Full-width digits and dashes, as phones often type them, become half-width. */
+function toHalfWidth(value: string) {
+  return value
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[－ー‐]/g, "-")
+    .trim();
+}
 
 /** Digits with optional hyphens, as written on Japanese phone numbers. */
 export const phoneField = z
   .string()
-  .trim()
-  .min(1, "電話番号を入力してください")
-  .transform((v) => v.replace(/[０-９－ー]/g, (c) => (c === "－" || c === "ー" ? "-" : String.fromCharCode(c.charCodeAt(0) - 0xfee0))))
-  .refine((v) => /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v) && v.replace(/-/g, "").length >= 10 && v.replace(/-/g, "").length <= 11, {
-    message: "電話番号は0から始まる10けたか11けたの数字で入力してください（例：090-1234-5678）",
-  });
+  .transform(toHalfWidth)
+  .pipe(
+    z
+      .string()
+      .min(1, m("phoneRequired"))
+      .refine((v) => /^0[\d-]+$/.test(v) && /^\d{10,11}$/.test(v.replace(/-/g, "")), m("phoneInvalid")),
+  );
 
 export const LoginForm = z.object({
   email: emailField,
-  password: z.string().min(1, "パスワードを入力してください").max(200, "パスワードが長すぎます"),
+  password: z.string().min(1, m("passwordRequired")).max(200, m("passwordTooLong")),
   redirectTo: z.string().optional(),
 });
 
 export const RegisterForm = z.object({
-  name: z.string().trim().min(1, "お名前を入力してください").max(100, "お名前は100文字までです"),
+  name: z.string().trim().min(1, m("nameRequired")).max(100, m("nameTooLong")),
   email: emailField,
   phone: phoneField,
-  password: z
-    .string()
-    .min(8, "パスワードは8文字以上にしてください")
-    .max(200, "パスワードは200文字までです"),
+  password: z.string().min(8, m("passwordTooShort")).max(200, m("passwordTooLong")),
   redirectTo: z.string().optional(),
 });
+
+export { m, toHalfWidth };

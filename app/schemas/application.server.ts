@@ -1,24 +1,25 @@
 import { z } from "zod";
-import { phoneField } from "./account.server";
+import { m, phoneField, toHalfWidth } from "./account.server";
 
-const toHalfWidth = (v: string) =>
-  v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+export const PurposeForm = z.object({
+  purpose: z.string().trim().min(1, m("purposeRequired")).max(200, m("purposeTooLong")),
+});
 
-export const DetailsForm = z.object({
-  purpose: z.string().trim().min(1, "利用目的を入力してください").max(200, "利用目的は200文字までです"),
+export const HeadcountForm = z.object({
   headcount: z
     .string()
     .transform(toHalfWidth)
     .pipe(
       z
         .string()
-        .min(1, "利用人数を入力してください")
-        .regex(/^\d+$/, "利用人数は数字で入力してください（例：12）")
+        .min(1, m("headcountRequired"))
+        .regex(/^\d+$/, m("headcountNotNumber"))
         .transform(Number)
-        .pipe(z.number().int().min(1, "利用人数は1人以上にしてください").max(10_000, "利用人数が多すぎます")),
+        .pipe(z.number().int().min(1, m("headcountTooSmall")).max(10_000, m("headcountTooLarge"))),
     ),
-  contactPhone: phoneField,
 });
+
+export const PhoneForm = z.object({ contactPhone: phoneField });
 
 export const SubmitForm = z.object({
   idempotencyKey: z.string().regex(/^[0-9a-f-]{36}$/),

@@ -11,7 +11,8 @@ type SessionData = {
   draft: Record<string, ApplicationDraft>;
 };
 
-export type ApplicationDraft = { purpose: string; headcount: number; contactPhone: string };
+/** Answers of the application questions, kept as they are given (one page per question). */
+export type ApplicationDraft = { purpose?: string; headcount?: number; contactPhone?: string };
 
 const storage = createCookieSessionStorage<SessionData>({
   cookie: {
@@ -36,13 +37,21 @@ export async function getUser(request: Request, municipality: Municipality) {
   return sessionId ? findSessionUser(municipality.id, sessionId, new Date()) : null;
 }
 
-/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
-export async function requireUser(request: Request, municipality: Municipality) {
+/**
+ * The signed-in user, or a redirect to sign in that comes back to `returnTo` (default: here).
+ * `expired` tells the sign-in page to say that what was typed is kept.
+ */
+export async function requireUser(
+  request: Request,
+  municipality: Municipality,
+  options: { returnTo?: string; expired?: boolean } = {},
+) {
   const user = await getUser(request, municipality);
   if (!user) {
     const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/${municipality.slug}/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+    const redirectTo = options.returnTo ?? url.pathname + url.search;
+    const expired = options.expired ? "&expired=1" : "";
+    throw redirect(`/${municipality.slug}/login?redirectTo=${encodeURIComponent(redirectTo)}${expired}`);
   }
   return user;
 }
@@ -78,13 +87,14 @@ export function getDraft(session: Awaited<ReturnType<typeof getSession>>, munici
   return session.get("draft")?.[municipalityId] ?? null;
 }
 
+/** Merges answers into the draft; null clears it (after submitting). */
 export function setDraft(
   session: Awaited<ReturnType<typeof getSession>>,
   municipalityId: string,
-  draft: ApplicationDraft | null,
+  answers: ApplicationDraft | null,
 ) {
   const drafts = { ...session.get("draft") };
-  if (draft) drafts[municipalityId] = draft;
+  if (answers) drafts[municipalityId] = { ...drafts[municipalityId], ...answers };
   else delete drafts[municipalityId];
   session.set("draft", drafts);
 }

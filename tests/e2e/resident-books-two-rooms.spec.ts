@@ -73,13 +73,20 @@ async function bookTwoRoomsAndCancelOne(page: Page, { axe }: { axe: boolean }) {
   await page.getByLabel("パスワード").fill("correct horse battery");
   await page.getByRole("button", { name: "登録する" }).click();
 
-  // 利用の内容
-  await expect(page).toHaveURL(/\/akiruno\/apply$/);
-  await expect(page.getByRole("heading", { level: 1, name: "利用の内容を教えてください" })).toBeVisible();
-  await expect(page.getByLabel("当日の連絡先電話番号")).toHaveValue("090-1234-5678");
+  // one question per page: 利用目的 → 利用人数 → 連絡先
+  await expect(page).toHaveURL(/\/akiruno\/apply\/purpose$/);
+  await expect(page.getByRole("heading", { level: 1, name: "何に使いますか？" })).toBeVisible();
+  await expect(page.getByText("ステップ 1 / 4")).toBeVisible();
   await check(page);
   await page.getByLabel("利用目的").fill("町内会の会議");
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await expect(page).toHaveURL(/\/akiruno\/apply\/headcount$/);
+  await check(page);
   await page.getByLabel("利用人数").fill("12");
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await expect(page).toHaveURL(/\/akiruno\/apply\/phone$/);
+  await expect(page.getByLabel("当日の連絡先電話番号")).toHaveValue("090-1234-5678");
+  await check(page);
   await page.getByLabel("当日の連絡先電話番号").fill("080-2222-3333");
   await page.getByRole("button", { name: "確認へ進む" }).click();
 

@@ -1,0 +1,55 @@
+import { Checkbox } from "react-aria-components/Checkbox";
+import { CheckboxGroup as AriaCheckboxGroup } from "react-aria-components/CheckboxGroup";
+import { Label } from "react-aria-components/Label";
+import { Text } from "react-aria-components/Text";
+import { ChoiceContent, type ChoiceOption } from "./choice";
+import { fieldClass, RequiredBadge } from "./field-label";
+
+export type CheckboxGroupProps = {
+  /** every checked box posts name=value; also the group's id for ErrorSummary */
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  options: ChoiceOption[];
+  defaultValue?: string[];
+  /** true when none needs to be checked (the usual case for "choose all that apply") */
+  optional?: boolean;
+};
+
+/** Any number of answers, or a single "I agree" box (one option). Rows as in RadioGroup. */
+export function CheckboxGroup({ name, label, hint, error, options, defaultValue, optional }: CheckboxGroupProps) {
+  return (
+    <AriaCheckboxGroup
+      id={name}
+      name={name}
+      defaultValue={defaultValue ?? []}
+      isRequired={!optional}
+      isInvalid={Boolean(error)}
+      validationBehavior="aria"
+      className={fieldClass("field choice-group", error)}
+    >
+      <Label className="field-label">
+        {label}
+        <RequiredBadge optional={optional} />
+      </Label>
+      {hint ? (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      ) : null}
+      {error ? (
+        <Text slot="errorMessage" className="field-error">
+          {error}
+        </Text>
+      ) : null}
+      <div className="choice-list">
+        {options.map((option) => (
+          <Checkbox key={option.value} value={option.value} className="choice choice--checkbox">
+            <ChoiceContent option={option} />
+          </Checkbox>
+        ))}
+      </div>
+    </AriaCheckboxGroup>
+  );
+}

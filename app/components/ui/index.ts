@@ -1,0 +1,10 @@
+export { BackLink } from "./back-link";
+export { Button, ButtonLink, type ButtonLinkProps, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { CheckboxGroup, type CheckboxGroupProps } from "./checkbox-group";
+export type { ChoiceOption } from "./choice";
+export { DateOfBirthField, type DateOfBirthFieldProps } from "./date-of-birth-field";
+export { ErrorSummary, type ErrorSummaryProps, focusTarget } from "./error-summary";
+export { Notice, type NoticeProps, type NoticeTone } from "./notice";
+export { RadioGroup, type RadioGroupProps } from "./radio-group";
+export { StepIndicator, type StepIndicatorProps } from "./step-indicator";
+export { TextField, type TextFieldProps } from "./text-field";

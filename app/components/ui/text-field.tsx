@@ -1,0 +1,72 @@
+import { Input } from "react-aria-components/Input";
+import { Label } from "react-aria-components/Label";
+import { Text } from "react-aria-components/Text";
+import { TextField as AriaTextField } from "react-aria-components/TextField";
+import { fieldClass, RequiredBadge } from "./field-label";
+
+export type TextFieldProps = {
+  /** also the input's id, so ErrorSummary can link to "#name" */
+  name: string;
+  label: string;
+  /** support text between the label and the box (examples, format); never a placeholder */
+  hint?: string;
+  /** shown below the box; marks the box invalid */
+  error?: string;
+  defaultValue?: string;
+  type?: "text" | "email" | "password" | "tel";
+  autoComplete?: string;
+  inputMode?: "numeric" | "tel" | "email" | "text";
+  /** a box about 8 characters wide, for numbers and short codes */
+  short?: boolean;
+  /** shows 任意 instead of 必須 */
+  optional?: boolean;
+};
+
+/**
+ * A labelled text box. No placeholder and no disabled or read-only state: a value people
+ * cannot change is shown as text instead. Validation is the server's (aria-invalid +
+ * the message below), so browsers show no bubbles of their own.
+ */
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  inputMode,
+  short,
+  optional,
+}: TextFieldProps) {
+  return (
+    <AriaTextField
+      id={name}
+      name={name}
+      type={type}
+      defaultValue={defaultValue}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      isRequired={!optional}
+      isInvalid={Boolean(error)}
+      validationBehavior="aria"
+      className={fieldClass("field", error)}
+    >
+      <Label className="field-label">
+        {label}
+        <RequiredBadge optional={optional} />
+      </Label>
+      {hint ? (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      ) : null}
+      <Input className={short ? "input short" : "input"} />
+      {error ? (
+        <Text slot="errorMessage" className="field-error">
+          {error}
+        </Text>
+      ) : null}
+    </AriaTextField>
+  );
+}
