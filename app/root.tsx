@@ -10,13 +10,16 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useT } from "~/i18n";
+import { messagesFor, useT } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getPrefs } from "~/utils/prefs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "つどい 公共施設予約" }];
+/** The title of pages without their own (error pages), in the chosen language. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: messagesFor(data?.language ?? "ja").site.appName },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return getPrefs(request);

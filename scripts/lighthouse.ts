@@ -13,8 +13,9 @@
  * resident (the session cookie is sent as an extra header).
  *
  * Chromium is cold on its first page, so one discarded run of the first page comes first.
- * LIGHTHOUSE_RUNS=3 audits every page 3 times and keeps the run with the median performance
- * score (Lighthouse's own advice for noisy machines); the default is 1.
+ * Every page is audited 3 times and the run with the median performance score is kept
+ * (Lighthouse's own advice: one run on a busy 2-core machine can be off by 30 points);
+ * LIGHTHOUSE_RUNS=1 for a quick look.
  *
  * Lighthouse 12.8 is the last release that runs on Node 20 (13.x needs Node 22.19+). It audits
  * with /usr/bin/chromium (`apt-get install chromium`), launched by chrome-launcher.
@@ -120,6 +121,8 @@ type Row = {
   path: string;
   signedIn: boolean;
   performance: number | null;
+  /** every run's performance score, lowest first; the row is the median run */
+  performanceRuns: (number | null)[];
   accessibility: number | null;
   bestPractices: number | null;
   seo: number | null;
@@ -162,7 +165,7 @@ async function main() {
       if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       return { lhr, signedIn };
     };
-    const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1) || 1);
+    const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3) || 3);
     const t00 = Date.now();
     await audit(targets[0]!);
     console.log(`  (warm-up run of ${targets[0]!.path}, not counted: ${seconds(t00)})`);
@@ -181,6 +184,7 @@ async function main() {
         path: target.path,
         signedIn,
         performance: score(lhr.categories.performance?.score),
+        performanceRuns: done.map((d) => score(d.lhr.categories.performance?.score)),
         accessibility: score(a11y?.score),
         bestPractices: score(lhr.categories["best-practices"]?.score),
         seo: score(lhr.categories.seo?.score),
@@ -209,11 +213,12 @@ async function main() {
   }
   if (!rows.length) return;
 
-  const header = ["page", "path", "perf", "a11y", "best pr.", "SEO", "LCP", "TBT", "CLS"];
+  const header = ["page", "path", "perf", "(runs)", "a11y", "best pr.", "SEO", "LCP", "TBT", "CLS"];
   const table = rows.map((r) => [
     r.name + (r.signedIn ? " (signed in)" : ""),
     r.path,
     String(r.performance ?? "-"),
+    r.performanceRuns.length > 1 ? r.performanceRuns.join("/") : "",
     String(r.accessibility ?? "-"),
     String(r.bestPractices ?? "-"),
     String(r.seo ?? "-"),
@@ -241,7 +246,7 @@ async function main() {
     browser: userAgent,
     config: "Lighthouse default config (mobile: emulated Moto G Power, simulated slow 4G, 4x CPU slowdown)",
     machine: "scores measured on the 2-core development machine; compare runs from the same machine only",
-    runsPerPage: Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1) || 1),
+    runsPerPage: Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3) || 3),
     pages: rows,
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);

@@ -61,7 +61,7 @@ export function ApplicationDetails({
             <dd className="summary-change">
               <a href={changeHref(row.step)}>
                 {t.review.change}
-                <span className="visually-hidden">{`：${row.label}`}</span>
+                <span className="visually-hidden">{`${t.colon}${row.label}`}</span>
               </a>
             </dd>
           ) : null}

@@ -22,6 +22,7 @@ export const en: Messages = {
   weekdayShort: [...WEEKDAYS] as string[],
   weekdayLong: ["Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"],
   list: (items) => items.join(", "),
+  colon: ": ",
 
   site: {
     appName: "Tsudoi facility booking",

@@ -23,6 +23,8 @@ export const ja = {
   weekdayShort: [...WEEKDAYS] as string[],
   weekdayLong: ["日曜", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜"],
   list: (items: string[]) => items.join("、"),
+  /** between a label and what it names: 「利用人数：…」 */
+  colon: "：" as string,
 
   site: {
     appName: "つどい 公共施設予約",

@@ -105,7 +105,7 @@ export default function Review() {
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                {p.slot ? <strong>{`${slotWhen(p.slot, t)} ${p.slot.roomName}：`}</strong> : null}
+                {p.slot ? <strong>{`${slotWhen(p.slot, t)} ${p.slot.roomName}${t.colon}`}</strong> : null}
                 {t.bookingErrors[p.code]}
               </li>
             ))}

@@ -16,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function Help() {
   const { name, helpPhone, facilities } = useLoaderData<typeof loader>();
-  const t = useT().help;
+  const { help: t, colon } = useT();
   return (
     <>
       <h1>{t.title}</h1>
@@ -29,7 +29,9 @@ export default function Help() {
       <ul>
         {facilities.map((f) => (
           <li key={f.id}>
-            {f.name}：<a href={`tel:${f.phone}`}>{f.phone}</a>
+            {f.name}
+            {colon}
+            <a href={`tel:${f.phone}`}>{f.phone}</a>
           </li>
         ))}
       </ul>

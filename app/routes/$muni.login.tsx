@@ -32,7 +32,8 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const labels = { email: t.login.email, password: t.login.password };
-  const errors = actionData?.wrong ? { email: t.login.wrong } : translateErrors(t, actionData?.errors);
+  // a wrong pair is not one field's fault: say it once, above the form, and mark neither field
+  const errors = actionData?.wrong ? { form: t.login.wrong } : translateErrors(t, actionData?.errors);
   return (
     <>
       <h1>{t.login.title}</h1>

@@ -3,7 +3,7 @@ import { CheckboxGroup as AriaCheckboxGroup } from "react-aria-components/Checkb
 import { Label } from "react-aria-components/Label";
 import { Text } from "react-aria-components/Text";
 import { ChoiceContent, type ChoiceOption } from "./choice";
-import { fieldClass, RequiredBadge } from "./field-label";
+import { fieldClass, RequiredBadge } from "./field-parts";
 
 export type CheckboxGroupProps = {
   /** every checked box posts name=value; also the group's id for ErrorSummary */

@@ -1,9 +1,8 @@
 import { useId } from "react";
-import { Input } from "react-aria-components/Input";
 import { Label } from "react-aria-components/Label";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
 import { useT } from "~/i18n";
-import { fieldClass, RequiredBadge } from "./field-label";
+import { FieldInput, fieldClass, RequiredBadge } from "./field-parts";
 
 export type DateOfBirthFieldProps = {
   /** posts `${name}Year`, `${name}Month`, `${name}Day`; the fieldset's id is `name` */
@@ -59,7 +58,7 @@ export function DateOfBirthField({ name, label, hint, error, defaultValue, optio
             aria-describedby={describedBy}
             className={`date-field__part date-field__part--${part.key}`}
           >
-            <Input className="input" />
+            <FieldInput className="input" />
             <Label>{t.dateParts[part.key]}</Label>
           </AriaTextField>
         ))}

@@ -52,7 +52,7 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
           <li key={field}>
             {labels[field] ? (
               <a href={`#${field}`} onClick={(event) => focusTarget(event, field)}>
-                {`${labels[field]}：${message}`}
+                {`${labels[field]}${t.colon}${message}`}
               </a>
             ) : (
               message

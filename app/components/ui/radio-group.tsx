@@ -2,7 +2,7 @@ import { Label } from "react-aria-components/Label";
 import { Radio, RadioGroup as AriaRadioGroup } from "react-aria-components/RadioGroup";
 import { Text } from "react-aria-components/Text";
 import { ChoiceContent, type ChoiceOption } from "./choice";
-import { fieldClass, RequiredBadge } from "./field-label";
+import { fieldClass, RequiredBadge } from "./field-parts";
 
 export type RadioGroupProps = {
   /** the inputs' name; also the group's id, for ErrorSummary's "#name" link */

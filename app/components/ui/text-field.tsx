@@ -1,8 +1,7 @@
-import { Input } from "react-aria-components/Input";
 import { Label } from "react-aria-components/Label";
 import { Text } from "react-aria-components/Text";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
-import { fieldClass, RequiredBadge } from "./field-label";
+import { FieldInput, fieldClass, RequiredBadge } from "./field-parts";
 
 export type TextFieldProps = {
   /** also the input's id, so ErrorSummary can link to "#name" */
@@ -61,7 +60,7 @@ export function TextField({
           {hint}
         </Text>
       ) : null}
-      <Input className={short ? "input short" : "input"} />
+      <FieldInput className={short ? "input short" : "input"} />
       {error ? (
         <Text slot="errorMessage" className="field-error">
           {error}
