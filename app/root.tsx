@@ -14,7 +14,10 @@ import { messagesFor, useT } from "~/i18n";
 import styles from "~/styles/app.css";
 import { getPrefs } from "~/utils/prefs.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 /** The title of pages without their own (error pages), in the chosen language. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

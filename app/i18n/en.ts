@@ -27,6 +27,7 @@ export const en: Messages = {
   site: {
     appName: "Tsudoi facility booking",
     title: (municipality) => `${municipality} facility booking`,
+    description: (municipality) => `See which rooms in ${municipality}'s community halls are free and book them online.`,
     skipToContent: "Skip to main content",
     menu: "Menu",
     selection: (count) => (count > 0 ? `Selected (${count})` : "Selected"),

@@ -29,6 +29,8 @@ export const ja = {
   site: {
     appName: "つどい 公共施設予約",
     title: (municipality: string) => `${municipality} 施設予約`,
+    description: (municipality: string) =>
+      `${municipality}の公民館・地区会館の部屋の空きを調べて、そのままインターネットで予約できます。`,
     skipToContent: "本文へ移動",
     menu: "メニュー",
     selection: (count: number) => (count > 0 ? `選んだ枠（${count}件）` : "選んだ枠"),

@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const language = (matches.find((m) => m.id === "root")?.data as { language?: Language } | undefined)?.language;
-  return [{ title: messagesFor(language ?? "ja").site.title(data?.municipality.name ?? "") }];
+  const t = messagesFor(language ?? "ja").site;
+  const name = data?.municipality.name ?? "";
+  return [{ title: t.title(name) }, { name: "description", content: t.description(name) }];
 };
 
 function Settings() {
