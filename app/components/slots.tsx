@@ -26,7 +26,12 @@ export function SlotSummary({ slot, children }: { slot: SlotView; children?: Rea
   return (
     <div className="slot-row">
       <div>
-        <div className="slot-date">{slotWhen(slot, t)}</div>
+        <div className="slot-date">
+          <span className="nowrap">{t.date(slot.date)}</span>{" "}
+          <span className="nowrap">
+            {slot.frameName} {t.timeRange(formatMinutes(slot.startMinute), formatMinutes(slot.endMinute))}
+          </span>
+        </div>
         <div>
           {slot.facilityName} {slot.roomName}
         </div>

@@ -3,8 +3,9 @@ import type { IsoDate } from "./calendar";
 import { closureOn, type ClosureRules } from "./closures";
 import type { BookingProblem } from "./errors";
 
-/** Most slots one application may hold. */
-export const MAX_ITEMS_PER_APPLICATION = 20;
+import { MAX_ITEMS_PER_APPLICATION } from "./limits";
+
+export { MAX_ITEMS_PER_APPLICATION };
 
 export type RequestedSlot = { roomId: string; timeFrameId: string; date: IsoDate };
 

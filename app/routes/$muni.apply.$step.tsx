@@ -1,7 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, ErrorSummary, TextField } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { ErrorSummary } from "~/components/ui/error-summary";
+import { StepIndicator } from "~/components/ui/step-indicator";
+import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
 import { HeadcountForm, PhoneForm, PurposeForm } from "~/schemas/application.server";
 import { parseForm } from "~/utils/form.server";
@@ -103,7 +107,7 @@ export default function ApplyStep() {
   return (
     <>
       <BackLink to={back.to}>{back.label}</BackLink>
-      <p className="step-indicator">{a.step(index + 1, STEPS.length + 1, a.stepNames[step])}</p>
+      <StepIndicator current={index + 1} total={STEPS.length + 1} name={a.stepNames[step]} />
       <h1>{question.title}</h1>
       <ErrorSummary errors={errors} labels={{ [field]: question.label }} />
       <form method="post" noValidate>
@@ -116,9 +120,7 @@ export default function ApplyStep() {
           {...input}
         />
         <div className="actions">
-          <button type="submit" className="button">
-            {fromReview || index === STEPS.length - 1 ? a.toReview : a.next}
-          </button>
+          <Button>{fromReview || index === STEPS.length - 1 ? a.toReview : a.next}</Button>
         </div>
       </form>
     </>

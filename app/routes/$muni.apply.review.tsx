@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { StepIndicator } from "~/components/ui/step-indicator";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
 import type { BookingProblem } from "~/domain/errors";
 import { useT } from "~/i18n";
@@ -92,12 +95,12 @@ export default function Review() {
   return (
     <>
       <BackLink to={`/${slug}/apply/phone`}>{r.back}</BackLink>
-      <p className="step-indicator">{t.apply.step(4, 4, t.apply.stepNames.review)}</p>
+      <StepIndicator current={4} total={4} name={t.apply.stepNames.review} />
       <h1>{r.title}</h1>
       {actionData?.reload ? (
-        <div className="notice notice--error" role="alert">
+        <Notice tone="error" role="alert">
           {r.reload}
-        </div>
+        </Notice>
       ) : null}
       {problems.length > 0 ? (
         <div className="notice notice--error" role="alert" tabIndex={-1}>
@@ -147,9 +150,7 @@ export default function Review() {
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <p>{r.counterPayment}</p>
         <div className="actions">
-          <button type="submit" className="button">
-            {r.submit}
-          </button>
+          <Button>{r.submit}</Button>
         </div>
       </form>
     </>

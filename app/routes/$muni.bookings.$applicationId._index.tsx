@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { ButtonLink } from "~/components/ui/button-link";
+import { Notice } from "~/components/ui/notice";
 import { ApplicationDetails, SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
@@ -31,15 +33,14 @@ export default function BookingDetail() {
     <>
       <BackLink to={`/${slug}/bookings`}>{b.back}</BackLink>
       {submitted ? (
-        <div className="notice notice--success" role="status">
-          <h2>{b.submittedTitle}</h2>
+        <Notice tone="success" role="status" title={b.submittedTitle}>
           <p>{b.submittedBody}</p>
-        </div>
+        </Notice>
       ) : null}
       {cancelled ? (
-        <div className="notice notice--success" role="status">
+        <Notice tone="success" role="status">
           {b.cancelledNotice}
-        </div>
+        </Notice>
       ) : null}
       <h1>{b.title}</h1>
       <p>
@@ -60,9 +61,9 @@ export default function BookingDetail() {
               {item.cancelledAt ? (
                 <strong>{t.slot.cancelled}</strong>
               ) : item.date >= today ? (
-                <a className="button button--secondary button--small" href={`/${slug}/bookings/${a.id}/cancel?item=${item.id}`}>
+                <ButtonLink variant="outline" size="medium" href={`/${slug}/bookings/${a.id}/cancel?item=${item.id}`}>
                   {b.cancelSlot}
-                </a>
+                </ButtonLink>
               ) : null}
             </SlotSummary>
           </li>

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
 import { CancelForm } from "~/schemas/application.server";
 import { SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
@@ -48,9 +50,9 @@ export default function CancelBooking() {
       <BackLink to={back}>{c.back}</BackLink>
       <h1>{c.title}</h1>
       {actionData?.error ? (
-        <div className="notice notice--error" role="alert">
+        <Notice tone="error" role="alert">
           {t.bookingErrors[actionData.error]}
-        </div>
+        </Notice>
       ) : null}
       {items.length === 0 ? (
         <p>{t.bookingErrors.ALREADY_CANCELLED}</p>
@@ -69,9 +71,7 @@ export default function CancelBooking() {
           <form method="post">
             {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
             <div className="actions">
-              <button type="submit" className="button button--danger">
-                {c.submit}
-              </button>
+              <Button danger>{c.submit}</Button>
               <a href={back}>{c.keep}</a>
             </div>
           </form>

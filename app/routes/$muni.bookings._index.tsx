@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { slotWhen } from "~/components/slots";
+import { ButtonLink } from "~/components/ui/button-link";
 import { useT } from "~/i18n";
 import { listMyApplications } from "~/services/booking.server";
 import { requireMunicipality } from "~/utils/municipality.server";
@@ -28,9 +29,7 @@ export default function MyBookings() {
         <>
           <p>{b.none}</p>
           <div className="actions">
-            <a className="button" href={`/${slug}`}>
-              {b.book}
-            </a>
+            <ButtonLink href={`/${slug}`}>{b.book}</ButtonLink>
           </div>
         </>
       ) : (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
 import { formatMinutes } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { findFacility } from "~/services/catalog.server";

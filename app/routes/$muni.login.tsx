@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Button } from "~/components/ui/button";
+import { ErrorSummary } from "~/components/ui/error-summary";
+import { Notice } from "~/components/ui/notice";
+import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
 import { LoginForm } from "~/schemas/account.server";
 import { verifyPassword } from "~/services/accounts.server";
@@ -38,9 +41,7 @@ export default function Login() {
     <>
       <h1>{t.login.title}</h1>
       {expired && !actionData ? (
-        <div className="notice" role="status">
-          {t.login.sessionExpired}
-        </div>
+        <Notice role="status">{t.login.sessionExpired}</Notice>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate>
@@ -48,9 +49,7 @@ export default function Login() {
         <TextField name="email" label={labels.email} type="email" autoComplete="email" inputMode="email" defaultValue={actionData?.values.email} error={errors?.email} />
         <TextField name="password" label={labels.password} type="password" autoComplete="current-password" error={errors?.password} />
         <div className="actions">
-          <button type="submit" className="button">
-            {t.login.submit}
-          </button>
+          <Button>{t.login.submit}</Button>
         </div>
       </form>
       <h2>{t.login.newHere}</h2>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { useT } from "~/i18n";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { signOut } from "~/utils/session.server";
@@ -22,9 +23,7 @@ export default function Logout() {
       <h1>{t.title}</h1>
       <form method="post">
         <div className="actions">
-          <button type="submit" className="button">
-            {t.submit}
-          </button>
+          <Button>{t.submit}</Button>
           <a href={`/${slug}`}>{t.stay}</a>
         </div>
       </form>

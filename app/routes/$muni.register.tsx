@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink, ErrorSummary, TextField } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { ErrorSummary } from "~/components/ui/error-summary";
+import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
 import { RegisterForm } from "~/schemas/account.server";
 import { registerResident } from "~/services/accounts.server";
@@ -46,9 +49,7 @@ export default function Register() {
         <TextField name="phone" label={labels.phone} type="tel" autoComplete="tel" inputMode="tel" hint={r.phoneHint} defaultValue={values?.phone} error={errors?.phone} />
         <TextField name="password" label={labels.password} type="password" autoComplete="new-password" hint={r.passwordHint} error={errors?.password} />
         <div className="actions">
-          <button type="submit" className="button">
-            {r.submit}
-          </button>
+          <Button>{r.submit}</Button>
         </div>
       </form>
     </>

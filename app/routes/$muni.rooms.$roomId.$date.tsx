@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { ButtonLink } from "~/components/ui/button-link";
+import { Notice } from "~/components/ui/notice";
 import { SelectForm } from "~/schemas/application.server";
 import { formatMinutes, parseIsoDate } from "~/domain/calendar";
-import { MAX_ITEMS_PER_APPLICATION } from "~/domain/booking-rules";
+import { MAX_ITEMS_PER_APPLICATION } from "~/domain/limits";
 import { useT } from "~/i18n";
 import { roomDay } from "~/services/availability.server";
 import { checkRequestedSlots } from "~/services/booking.server";
@@ -89,12 +91,12 @@ export default function RoomDay() {
         {t.list([room.facilityName, t.marks[mark].label])}
       </p>
       {errorMessage ? (
-        <div className="notice notice--error" role="alert">
+        <Notice tone="error" role="alert">
           {errorMessage}
-        </div>
+        </Notice>
       ) : null}
       {unavailable ? (
-        <div className="notice">{unavailable}</div>
+        <Notice>{unavailable}</Notice>
       ) : (
         <>
           <p>{t.day.choose}</p>
@@ -118,8 +120,8 @@ export default function RoomDay() {
                     <button type="submit" className="frame-button" aria-pressed={frame.selected}>
                       <span className="frame-name">{frame.name}</span>
                       <span className="frame-action">{frame.selected ? t.day.selected : t.day.select}</span>
-                      <span>
-                        {t.list([time, t.yen(frame.fee)])}
+<span className="frame-detail">
+                        <span className="nowrap">{time}</span> <span className="nowrap">{t.yen(frame.fee)}</span>
                       </span>
                     </button>
                   </form>
@@ -131,9 +133,7 @@ export default function RoomDay() {
       )}
       {selectedCount > 0 ? (
         <div className="actions">
-          <a className="button" href={`/${slug}/selection`}>
-            {t.day.review(selectedCount)}
-          </a>
+          <ButtonLink href={`/${slug}/selection`}>{t.day.review(selectedCount)}</ButtonLink>
         </div>
       ) : null}
     </>

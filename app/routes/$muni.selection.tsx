@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/forms";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { ButtonLink } from "~/components/ui/button-link";
+import { Notice } from "~/components/ui/notice";
 import { SlotSummary } from "~/components/slots";
 import { useT } from "~/i18n";
 import { checkRequestedSlots } from "~/services/booking.server";
@@ -49,35 +52,33 @@ export default function Selection() {
         <>
           <p>{t.selection.empty}</p>
           <div className="actions">
-            <a className="button" href={`/${slug}`}>
-              {t.selection.chooseFacility}
-            </a>
+            <ButtonLink href={`/${slug}`}>{t.selection.chooseFacility}</ButtonLink>
           </div>
         </>
       ) : (
         <>
           {problems.length > 0 ? (
-            <div className="notice notice--error" role="alert">
+            <Notice tone="error" role="alert">
               <ul>
                 {problems.map((code) => (
                   <li key={code}>{t.bookingErrors[code]}</li>
                 ))}
               </ul>
-            </div>
+            </Notice>
           ) : null}
           <ul className="slot-list">
             {slots.map((slot) => (
               <li key={`${slot.roomId}|${slot.timeFrameId}|${slot.date}`}>
                 <SlotSummary slot={slot}>
                   <form method="post">
-                    <button
-                      type="submit"
+                    <Button
+                      variant="outline"
+                      size="medium"
                       name="remove"
                       value={`${slot.roomId}|${slot.timeFrameId}|${slot.date}`}
-                      className="button button--secondary button--small"
                     >
                       {t.selection.remove}
-                    </button>
+                    </Button>
                   </form>
                 </SlotSummary>
               </li>
@@ -85,9 +86,7 @@ export default function Selection() {
           </ul>
           <p className="total">{t.slot.total(t.yen(totalFee))}</p>
           <div className="actions">
-            <a className="button" href={`/${slug}/apply`}>
-              {t.selection.apply}
-            </a>
+            <ButtonLink href={`/${slug}/apply`}>{t.selection.apply}</ButtonLink>
             <a href={`/${slug}`}>{t.selection.more}</a>
           </div>
         </>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { focusTarget } from "~/components/forms";
+import { focusTarget } from "~/components/ui/error-summary";
 import { type Language, messagesFor, TEXT_SIZES, type TextSize, useT } from "~/i18n";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { getSelection, getSession, getUser } from "~/utils/session.server";

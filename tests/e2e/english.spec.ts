@@ -35,7 +35,6 @@ test("English: the same page in English, kept from page to page, errors in Engli
   await expect(toJapanese).toHaveText("日本語");
   await expect(toJapanese).toHaveAttribute("lang", "ja");
   await expectNoHorizontalScroll(page, "sign in (English)");
-  await expectNoAxeViolations(page);
 
   // errors come back in English
   await page.getByLabel("Email address").fill("not-an-email");

@@ -60,8 +60,8 @@ export async function selectFirstFreeFrame(page: Page): Promise<PickedSlot> {
   const roomName = heading[1]!.trim();
   const button: Locator = page.getByRole("button", { name: /選ぶ/ }).first();
   const frameName = (await button.locator(".frame-name").innerText()).trim();
-  // "9:00〜12:00、1,200円"
-  const [time, feeText] = (await button.locator("span").last().innerText()).split("、");
+  // "9:00〜12:00 1,200円"
+  const [time, feeText] = (await button.locator(".frame-detail").innerText()).trim().split(/\s+/);
   await button.click();
   await expect(page.getByRole("button", { name: new RegExp(`^${frameName}\\s*選択中`) })).toHaveAttribute(
     "aria-pressed",

@@ -1,5 +1,9 @@
+// The design-system components. Routes import each from its own file
+// (`~/components/ui/text-field`), not from here: the classic compiler splits code by file, so a
+// page importing through this index loads every component any route uses (ADR 0005).
 export { BackLink } from "./back-link";
-export { Button, ButtonLink, type ButtonLinkProps, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { ButtonLink, type ButtonLinkProps } from "./button-link";
 export { CheckboxGroup, type CheckboxGroupProps } from "./checkbox-group";
 export type { ChoiceOption } from "./choice";
 export { DateOfBirthField, type DateOfBirthFieldProps } from "./date-of-birth-field";

@@ -5,7 +5,7 @@ export type NoticeTone = "info" | "success" | "warning" | "error";
 export type NoticeProps = {
   tone?: NoticeTone;
   /** says in words what kind of notice it is (申し込みを受け付けました, ご注意ください): no icons */
-  title: string;
+  title?: string;
   children?: ReactNode;
   headingLevel?: 2 | 3;
   /** "status" for a result just reached (success), "alert" for a problem just found */
@@ -17,7 +17,7 @@ export function Notice({ tone = "info", title, children, headingLevel = 2, role 
   const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <div className={`notice notice--${tone}`} role={role}>
-      <Heading className="notice__title">{title}</Heading>
+      {title ? <Heading className="notice__title">{title}</Heading> : null}
       {children ? <div className="notice__body">{children}</div> : null}
     </div>
   );

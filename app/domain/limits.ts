@@ -1,0 +1,2 @@
+/** Most slots one application may hold. */
+export const MAX_ITEMS_PER_APPLICATION = 20;
