@@ -28,8 +28,9 @@ export function SlotSummary({ slot, children }: { slot: SlotView; children?: Rea
       <div>
         <div className="slot-date">
           <span className="nowrap">{t.date(slot.date)}</span>{" "}
+          {slot.frameName}{" "}
           <span className="nowrap">
-            {slot.frameName} {t.timeRange(formatMinutes(slot.startMinute), formatMinutes(slot.endMinute))}
+            {t.timeRange(formatMinutes(slot.startMinute), formatMinutes(slot.endMinute))}
           </span>
         </div>
         <div>
