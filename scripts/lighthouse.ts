@@ -25,20 +25,12 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { ROOT, type RunningServer, seconds, startServer } from "./support/server.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium";
 
 const MUNI = "/akiruno";
 const DEMO = { email: "yamada@example.jp", password: "tsudoi-demo" };
 const OUT = path.join(ROOT, "docs", "lighthouse.json");
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROMIUM_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 type Target = { name: string; path: string };
 
@@ -148,7 +140,7 @@ async function main() {
     // warm the server (first renders, database caches) so the first page is not penalised
     for (const t of targets) await fetch(`${baseURL}${t.path}`).then((r) => r.arrayBuffer());
 
-    chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS, logLevel: "silent" });
+    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: "silent" });
     const port = chrome.port;
     const audit = async (target: Target) => {
       const signedIn = await needsSignIn(baseURL, target.path);

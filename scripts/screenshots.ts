@@ -25,19 +25,12 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { ROOT, type RunningServer, seconds, startServer } from "./support/server.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium";
 
 const OUT = path.join(ROOT, "docs", "screenshots");
 const MUNI = "/akiruno";
 const DEMO = { email: "yamada@example.jp", password: "tsudoi-demo" };
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+
 const DATE_PATH = /\/rooms\/[^/?#]+\/\d{4}-\d{2}-\d{2}$/;
 
 let counter = 0;
@@ -258,7 +251,7 @@ async function main() {
   let browser: Browser | undefined;
   try {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     const context = await browser.newContext({
       baseURL: server.baseURL,
       viewport: { width: 360, height: 640 },
