@@ -10,9 +10,14 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; seedDemo: boolean };
+export type Config = z.infer<typeof EnvSchema> & {
+  sessionSecret: string;
+  seedDemo: boolean;
+  secureCookies: boolean;
+};
 
 /** Reads and checks the environment once at boot, with a clear message for each mistake. */
 export async function loadConfig(env = process.env): Promise<Config> {
@@ -27,6 +32,8 @@ export async function loadConfig(env = process.env): Promise<Config> {
     sessionSecret: config.SESSION_SECRET ?? (await persistedSecret(config.DATA_DIR)),
     // The embedded database is for trying Tsudoi out, so it gets the demo municipality.
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === "true" : !config.DATABASE_URL,
+    // a real deployment (its own PostgreSQL) is served over HTTPS
+    secureCookies: config.SECURE_COOKIES ? config.SECURE_COOKIES === "true" : Boolean(config.DATABASE_URL),
   };
 }
 

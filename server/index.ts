@@ -25,6 +25,7 @@ if (!config.DATABASE_URL) {
 }
 const databaseUrl = process.env.DATABASE_URL!;
 process.env.SESSION_SECRET = config.sessionSecret;
+process.env.SECURE_COOKIES = String(config.secureCookies);
 
 await migrate(databaseUrl, log);
 if (config.seedDemo) {

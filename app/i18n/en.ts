@@ -144,7 +144,14 @@ export const en: Messages = {
     emailTaken: "This email address is already registered. Please sign in.",
   },
 
-  logout: { title: "Sign out?", submit: "Sign out", stay: "Stay signed in" },
+  logout: {
+    title: "Sign out?",
+    submit: "Sign out",
+    stay: "Stay signed in",
+    everywhereTitle: "On other phones and computers too",
+    everywhereHint: "If you are still signed in on a lost phone or a shared computer, press this.",
+    everywhere: "Sign out everywhere",
+  },
 
   apply: {
     step: (n, of, name) => `Step ${n} of ${of}: ${name}`,

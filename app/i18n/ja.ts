@@ -147,7 +147,14 @@ export const ja = {
     emailTaken: "このメールアドレスはすでに登録されています。ログインしてください。",
   },
 
-  logout: { title: "ログアウトしますか？", submit: "ログアウトする", stay: "ログアウトしないで戻る" },
+  logout: {
+    title: "ログアウトしますか？",
+    submit: "ログアウトする",
+    stay: "ログアウトしないで戻る",
+    everywhereTitle: "ほかのスマートフォンやパソコンでも",
+    everywhereHint: "なくした電話や、ほかの人と使うパソコンでログインしたままのときは、こちらを押してください。",
+    everywhere: "すべての端末でログアウトする",
+  },
 
   apply: {
     step: (n: number, of: number, name: string) => `ステップ ${n} / ${of}：${name}`,

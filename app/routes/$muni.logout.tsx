@@ -12,7 +12,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  return signOut(request, `/${municipality.slug}`);
+  const everywhere = (await request.formData()).get("scope") === "everywhere";
+  return signOut(request, `/${municipality.slug}`, { everywhere });
 }
 
 export default function Logout() {
@@ -26,6 +27,12 @@ export default function Logout() {
           <Button>{t.submit}</Button>
           <a href={`/${slug}`}>{t.stay}</a>
         </div>
+      </form>
+      <h2>{t.everywhereTitle}</h2>
+      <p>{t.everywhereHint}</p>
+      <form method="post">
+        <input type="hidden" name="scope" value="everywhere" />
+        <Button variant="outline">{t.everywhere}</Button>
       </form>
     </>
   );

@@ -77,6 +77,19 @@ export async function endSession(sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
+/** "Sign out everywhere": ends every session of the person who owns `sessionId`. */
+export async function endAllSessionsOf(sessionId: string) {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, municipalityId: true },
+  });
+  if (!session) return 0;
+  const { count } = await db.session.deleteMany({
+    where: { userId: session.userId, municipalityId: session.municipalityId },
+  });
+  return count;
+}
+
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }

@@ -1,6 +1,12 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { SlotRef } from "~/domain/availability";
-import { createSession, endSession, findSessionUser, SESSION_DAYS } from "~/services/accounts.server";
+import {
+  createSession,
+  endAllSessionsOf,
+  endSession,
+  findSessionUser,
+  SESSION_DAYS,
+} from "~/services/accounts.server";
 import type { Municipality } from "~/services/catalog.server";
 
 type SessionData = {
@@ -14,9 +20,17 @@ type SessionData = {
 /** Answers of the application questions, kept as they are given (one page per question). */
 export type ApplicationDraft = { purpose?: string; headcount?: number; contactPhone?: string };
 
+/**
+ * Behind HTTPS (any deployment with DATABASE_URL, or SECURE_COOKIES=true) the cookie is Secure
+ * and `__Host-` prefixed: the browser then refuses it from plain HTTP and from any subdomain.
+ * The embedded demo is often opened over plain HTTP on a LAN address, so it uses neither.
+ */
+const secure = process.env.SECURE_COOKIES === "true";
+
 const storage = createCookieSessionStorage<SessionData>({
   cookie: {
-    name: "__session",
+    name: secure ? "__Host-tsudoi" : "__session",
+    secure,
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -58,15 +72,19 @@ export async function requireUser(
 
 export async function signIn(request: Request, municipality: Municipality, userId: string, to: string) {
   const session = await getSession(request);
+  // a new id at every sign-in: an id planted before signing in is worth nothing after it
+  const previous = session.get("sessionId");
+  if (previous) await endSession(previous);
   const sessionId = await createSession(municipality.id, userId, new Date());
   session.set("sessionId", sessionId);
   return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
-export async function signOut(request: Request, to: string) {
+/** Ends this browser's sign-in, or with `everywhere` every sign-in of the same person. */
+export async function signOut(request: Request, to: string, options: { everywhere?: boolean } = {}) {
   const session = await getSession(request);
   const sessionId = session.get("sessionId");
-  if (sessionId) await endSession(sessionId);
+  if (sessionId) await (options.everywhere ? endAllSessionsOf(sessionId) : endSession(sessionId));
   session.unset("sessionId");
   return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
 }
