@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { messagesFor, useT } from "~/i18n";
 import styles from "~/styles/app.css";
+import { useNonce } from "~/utils/nonce";
 import { getPrefs } from "~/utils/prefs.server";
 
 export const links: LinksFunction = () => [
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const prefs = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={prefs?.language ?? "ja"} data-text-size={prefs?.textSize ?? "standard"}>
       <head>
@@ -40,8 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -40,11 +40,18 @@ const build = (await import(
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(securityHeaders);
+app.use(securityHeaders({ https: config.secureCookies }));
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.use(rejectCrossSiteForms);
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
 
 const server = app.listen(config.PORT, () => {
   const address = server.address();
