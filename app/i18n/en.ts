@@ -126,6 +126,8 @@ export const en: Messages = {
     wrong: "The email address or password is not right. Please try again.",
     newHere: "New here?",
     register: "Register (you need an email address)",
+    tooMany: (minutes) =>
+      `After several failed sign-ins, please wait about ${minutes} minutes and try again. If it is urgent, please call us.`,
     sessionExpired: "You were signed out after a while without activity. What you typed is kept. Please sign in again.",
   },
 
@@ -142,6 +144,7 @@ export const en: Messages = {
     passwordHint: "At least 8 characters",
     submit: "Register",
     emailTaken: "This email address is already registered. Please sign in.",
+    tooMany: (minutes) => `Many registrations came from here. Please wait about ${minutes} minutes and try again.`,
   },
 
   logout: {

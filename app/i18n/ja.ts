@@ -129,6 +129,8 @@ export const ja = {
     wrong: "メールアドレスかパスワードが違います。もう一度入力してください。",
     newHere: "はじめて使う方",
     register: "利用者登録をする（メールアドレスが必要です）",
+    tooMany: (minutes: number) =>
+      `ログインの失敗が続いたため、${minutes}分ほど待ってから、もう一度お試しください。急ぐときはお電話ください。`,
     sessionExpired: "しばらく操作がなかったため、ログインが切れました。入力した内容は残っています。もう一度ログインしてください。",
   },
 
@@ -145,6 +147,7 @@ export const ja = {
     passwordHint: "8文字以上",
     submit: "登録する",
     emailTaken: "このメールアドレスはすでに登録されています。ログインしてください。",
+    tooMany: (minutes: number) => `この場所からの登録が続いたため、${minutes}分ほど待ってから、もう一度お試しください。`,
   },
 
   logout: {

@@ -8,6 +8,7 @@ import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
 import { LoginForm } from "~/schemas/account.server";
 import { verifyPassword } from "~/services/accounts.server";
+import { clearFailures, recordFailure, signInKeys, waitFor } from "~/services/rate-limits.server";
 import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
@@ -19,14 +20,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slug: municipality.slug, redirectTo, expired };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const form = parseForm(LoginForm, await request.formData());
   // only the email goes back to the page: the password must not be echoed into the HTML
   const values = { email: form.values.email ?? "" };
-  if (!form.ok) return data({ errors: form.errors as Record<string, string>, wrong: false, values }, { status: 400 });
+  const fail = { errors: undefined, wrong: false, waitMinutes: 0, values };
+  if (!form.ok) return data({ ...fail, errors: form.errors as Record<string, string> }, { status: 400 });
+  const now = new Date();
+  const keys = signInKeys(form.data.email, context.clientIp);
+  const wait = await waitFor(municipality.id, keys, now);
+  if (wait > 0) return data({ ...fail, waitMinutes: Math.ceil(wait / 60_000) }, { status: 429 });
   const userId = await verifyPassword(municipality.id, form.data.email, form.data.password);
-  if (!userId) return data({ errors: undefined, wrong: true, values }, { status: 400 });
+  if (!userId) {
+    await recordFailure(municipality.id, keys, now);
+    return data({ ...fail, wrong: true }, { status: 400 });
+  }
+  await clearFailures(municipality.id, keys[1]!.key);
   return signIn(request, municipality, userId, safeRedirect(form.data.redirectTo ?? null, `/${municipality.slug}/bookings`));
 }
 
@@ -36,7 +46,11 @@ export default function Login() {
   const t = useT();
   const labels = { email: t.login.email, password: t.login.password };
   // a wrong pair is not one field's fault: say it once, above the form, and mark neither field
-  const errors = actionData?.wrong ? { form: t.login.wrong } : translateErrors(t, actionData?.errors);
+  const errors = actionData?.waitMinutes
+    ? { form: t.login.tooMany(actionData.waitMinutes) }
+    : actionData?.wrong
+      ? { form: t.login.wrong }
+      : translateErrors(t, actionData?.errors);
   return (
     <>
       <h1>{t.login.title}</h1>

@@ -8,6 +8,7 @@ import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
 import { RegisterForm } from "~/schemas/account.server";
 import { registerResident } from "~/services/accounts.server";
+import { recordFailure, registrationKeys, waitFor } from "~/services/rate-limits.server";
 import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
@@ -18,13 +19,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slug: municipality.slug, name: municipality.name, redirectTo };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const form = parseForm(RegisterForm, await request.formData());
   const values = { ...form.values, password: "" };
-  if (!form.ok) return data({ errors: form.errors as Record<string, string>, emailTaken: false, values }, { status: 400 });
+  const fail = { errors: undefined, emailTaken: false, waitMinutes: 0, values };
+  if (!form.ok) return data({ ...fail, errors: form.errors as Record<string, string> }, { status: 400 });
+  const now = new Date();
+  const keys = registrationKeys(context.clientIp);
+  const wait = await waitFor(municipality.id, keys, now);
+  if (wait > 0) return data({ ...fail, waitMinutes: Math.ceil(wait / 60_000) }, { status: 429 });
+  await recordFailure(municipality.id, keys, now);
   const result = await registerResident(municipality.id, form.data);
-  if (!result.ok) return data({ errors: undefined, emailTaken: true, values }, { status: 400 });
+  if (!result.ok) return data({ ...fail, emailTaken: true }, { status: 400 });
   return signIn(request, municipality, result.userId, safeRedirect(form.data.redirectTo ?? null, `/${municipality.slug}/bookings`));
 }
 
@@ -35,7 +42,11 @@ export default function Register() {
   const r = t.register;
   const labels = { name: r.name, email: r.email, phone: r.phone, password: r.password };
   const values = actionData?.values as Record<string, string> | undefined;
-  const errors = actionData?.emailTaken ? { email: r.emailTaken } : translateErrors(t, actionData?.errors);
+  const errors = actionData?.waitMinutes
+    ? { form: r.tooMany(actionData.waitMinutes) }
+    : actionData?.emailTaken
+      ? { email: r.emailTaken }
+      : translateErrors(t, actionData?.errors);
   return (
     <>
       <BackLink to={`/${slug}/login?redirectTo=${encodeURIComponent(redirectTo)}`}>{r.back}</BackLink>

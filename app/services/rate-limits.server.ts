@@ -1,0 +1,57 @@
+import {
+  afterFailure,
+  PER_ACCOUNT,
+  PER_SOURCE,
+  type RateLimitPolicy,
+  REGISTRATIONS_PER_SOURCE,
+  waitBeforeAttempt,
+} from "~/domain/rate-limit";
+import { normalizeEmail } from "./accounts.server";
+import { db } from "~/utils/db.server";
+
+export type LimitKey = { key: string; policy: RateLimitPolicy };
+
+/** The longest wait any of the keys asks for before another attempt (0: go ahead). */
+export async function waitFor(municipalityId: string, keys: readonly LimitKey[], now: Date) {
+  const buckets = await db.rateLimit.findMany({
+    where: { municipalityId, key: { in: keys.map((k) => k.key) } },
+    select: { count: true, windowStart: true, blockedUntil: true },
+  });
+  return Math.max(0, ...buckets.map((b) => waitBeforeAttempt(b, now)));
+}
+
+/** Counts one failed attempt against every key. */
+export async function recordFailure(municipalityId: string, keys: readonly LimitKey[], now: Date) {
+  for (const { key, policy } of keys) {
+    await db.$transaction(async (tx) => {
+      // the row lock makes concurrent failures count one after the other
+      await tx.$executeRaw`INSERT INTO "RateLimit" ("municipalityId", "key", "count", "windowStart")
+        VALUES (${municipalityId}, ${key}, 0, ${now}) ON CONFLICT DO NOTHING`;
+      const [bucket] = await tx.$queryRaw<{ count: number; windowStart: Date; blockedUntil: Date | null }[]>`
+        SELECT "count", "windowStart", "blockedUntil" FROM "RateLimit"
+        WHERE "municipalityId" = ${municipalityId} AND "key" = ${key} FOR UPDATE`;
+      const next = afterFailure(bucket && bucket.count > 0 ? bucket : null, now, policy);
+      await tx.rateLimit.update({
+        where: { municipalityId_key: { municipalityId, key } },
+        data: next,
+      });
+    });
+  }
+}
+
+/** Forgets the failures of a key (after the account's owner got in). */
+export async function clearFailures(municipalityId: string, key: string) {
+  await db.rateLimit.deleteMany({ where: { municipalityId, key } });
+}
+
+/** Sign-in attempts count against the source address and the account tried. */
+export function signInKeys(email: string, clientIp: string | undefined): LimitKey[] {
+  return [
+    { key: `login:source:${clientIp ?? "unknown"}`, policy: PER_SOURCE },
+    { key: `login:account:${normalizeEmail(email)}`, policy: PER_ACCOUNT },
+  ];
+}
+
+export function registrationKeys(clientIp: string | undefined): LimitKey[] {
+  return [{ key: `register:source:${clientIp ?? "unknown"}`, policy: REGISTRATIONS_PER_SOURCE }];
+}
