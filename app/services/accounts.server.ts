@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { db } from "~/utils/db.server";
+import { audit } from "./audit.server";
 
 /** How long a resident stays signed in on their own phone. */
 export const SESSION_DAYS = 30;
@@ -19,15 +20,15 @@ export async function registerResident(
   });
   if (taken) return { ok: false, code: "EMAIL_TAKEN" };
   try {
-    const user = await db.user.create({
-      data: {
-        municipalityId,
-        email,
-        passwordHash: await hash(input.password),
-        name: input.name,
-        phone: input.phone,
-      },
-      select: { id: true },
+    const passwordHash = await hash(input.password);
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { municipalityId, email, passwordHash, name: input.name, phone: input.phone },
+        select: { id: true },
+      });
+      // no personal data in the log: it outlives an account deleted under APPI
+      await audit(tx, { municipalityId, actorId: created.id, action: "user.registered", entity: "User", entityId: created.id });
+      return created;
     });
     return { ok: true, userId: user.id };
   } catch (error) {
@@ -84,10 +85,20 @@ export async function endAllSessionsOf(sessionId: string) {
     select: { userId: true, municipalityId: true },
   });
   if (!session) return 0;
-  const { count } = await db.session.deleteMany({
-    where: { userId: session.userId, municipalityId: session.municipalityId },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({
+      where: { userId: session.userId, municipalityId: session.municipalityId },
+    });
+    await audit(tx, {
+      municipalityId: session.municipalityId,
+      actorId: session.userId,
+      action: "user.signed_out_everywhere",
+      entity: "User",
+      entityId: session.userId,
+      details: { sessionsEnded: count },
+    });
+    return count;
   });
-  return count;
 }
 
 export function normalizeEmail(email: string) {

@@ -9,6 +9,7 @@ import {
 import type { BookingProblem } from "~/domain/errors";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { audit } from "./audit.server";
 import { type Alternative, alternativesFor } from "./availability.server";
 import type { Municipality } from "./catalog.server";
 import {
@@ -179,6 +180,18 @@ export async function submitApplication(
           })),
         ),
       });
+      await audit(tx, {
+        municipalityId: municipality.id,
+        actorId: userId,
+        action: "application.submitted",
+        entity: "Application",
+        entityId: created.id,
+        details: {
+          number: created.number,
+          totalFee: checked.totalFee,
+          items: items.map((i) => ({ roomId: i.roomId, timeFrameId: i.timeFrameId, date: i.date })),
+        },
+      });
       return created;
     });
     return { ok: true, applicationId: application.id, number: application.number };
@@ -346,6 +359,14 @@ export async function cancelBooking(
       data: { active: false },
     });
     const remaining = application.items.filter((i) => !ids.includes(i.id));
+    await audit(tx, {
+      municipalityId: municipality.id,
+      actorId: userId,
+      action: remaining.length === 0 ? "application.cancelled" : "application.items_cancelled",
+      entity: "Application",
+      entityId: application.id,
+      details: { itemIds: ids, remainingItems: remaining.length },
+    });
     await tx.application.update({
       where: { id: application.id },
       data: {
