@@ -7,10 +7,7 @@ import {
   datesOfMonth,
   daysBetween,
   dbDateFromIsoDate,
-  formatDateJa,
-  formatFullDateJa,
   formatMinutes,
-  formatMonthJa,
   instantAt,
   isoDateFromDbDate,
   monthOf,
@@ -18,7 +15,6 @@ import {
   parseIsoMonth,
   todayIn,
   weekday,
-  weekdayJa,
 } from "./calendar";
 import { dayNumber, daysInMonth, iso, isoDateArb, partsOf } from "./test-arbitraries";
 
@@ -244,16 +240,6 @@ describe("weekday", () => {
       }),
     );
   });
-
-  it("weekdayJa names the day in Japanese", () => {
-    expect(weekdayJa("2026-11-22")).toBe("日");
-    expect(weekdayJa("2026-11-23")).toBe("月");
-    expect(weekdayJa("2026-12-01")).toBe("火");
-    expect(weekdayJa("2026-12-02")).toBe("水");
-    expect(weekdayJa("2026-12-03")).toBe("木");
-    expect(weekdayJa("2026-12-04")).toBe("金");
-    expect(weekdayJa("2026-12-05")).toBe("土");
-  });
 });
 
 describe("months", () => {
@@ -365,20 +351,6 @@ describe("instantAt", () => {
 });
 
 describe("formatting", () => {
-  it("formatDateJa", () => {
-    expect(formatDateJa("2026-12-01")).toBe("12月1日(火)");
-    expect(formatDateJa("2026-11-23")).toBe("11月23日(月)");
-    expect(formatDateJa("2027-01-01")).toBe("1月1日(金)");
-    expect(formatDateJa("2026-11-22")).toBe("11月22日(日)");
-  });
-
-  it("formatFullDateJa and formatMonthJa", () => {
-    expect(formatFullDateJa("2026-12-01")).toBe("2026年12月1日(火)");
-    expect(formatFullDateJa("2027-01-09")).toBe("2027年1月9日(土)");
-    expect(formatMonthJa("2026-12")).toBe("2026年12月");
-    expect(formatMonthJa("2027-01")).toBe("2027年1月");
-  });
-
   it("formatMinutes", () => {
     expect(formatMinutes(540)).toBe("9:00");
     expect(formatMinutes(0)).toBe("0:00");

@@ -4,7 +4,6 @@ import { TZDate } from "@date-fns/tz";
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WEEKDAYS_JA = ["日", "月", "火", "水", "木", "金", "土"] as const;
 
 function toUtc(date: IsoDate): Date {
   const [, y, m, d] = ISO_DATE.exec(date)!;
@@ -85,26 +84,6 @@ export function instantAt(date: IsoDate, minute: number, timeZone: string): Date
   const [, y, m, d] = ISO_DATE.exec(date)!;
   const midnight = new TZDate(Number(y), Number(m) - 1, Number(d), timeZone);
   return new Date(midnight.getTime() + minute * 60_000);
-}
-
-/** 12月1日(火) */
-export function formatDateJa(date: IsoDate): string {
-  const d = toUtc(date);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日(${WEEKDAYS_JA[d.getUTCDay()]})`;
-}
-
-/** 2026年12月1日(火) */
-export function formatFullDateJa(date: IsoDate): string {
-  return `${date.slice(0, 4)}年${formatDateJa(date)}`;
-}
-
-/** 2026年12月 */
-export function formatMonthJa(month: IsoMonth): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-}
-
-export function weekdayJa(date: IsoDate): string {
-  return WEEKDAYS_JA[weekday(date)]!;
 }
 
 /** 540 → "9:00" */

@@ -157,7 +157,6 @@ export const en: Messages = {
   },
 
   apply: {
-    step: (n, of, name) => `Step ${n} of ${of}: ${name}`,
     stepNames: { purpose: "Purpose", headcount: "People", phone: "Contact", review: "Check" },
     back: { selection: "Back to what you chose", previous: "Back to the previous question", review: "Back to the check page" },
     next: "Continue",
@@ -181,7 +180,6 @@ export const en: Messages = {
     changeSlots: "Change times",
     details: "About the use",
     change: "Change",
-    changeOf: (what) => `Change ${what.toLowerCase()}`,
     counterPayment: "Your application becomes a tentative booking. Please pay the fee at the facility counter.",
     submit: "Apply",
     reload: "Please reload the page and apply again.",

@@ -160,7 +160,6 @@ export const ja = {
   },
 
   apply: {
-    step: (n: number, of: number, name: string) => `ステップ ${n} / ${of}：${name}`,
     stepNames: { purpose: "利用目的", headcount: "利用人数", phone: "連絡先", review: "確認" },
     back: { selection: "選んだ枠へ戻る", previous: "前の質問へ戻る", review: "確認の画面へ戻る" },
     next: "次へ進む",
@@ -192,7 +191,6 @@ export const ja = {
     changeSlots: "枠を変更する",
     details: "利用の内容",
     change: "変更",
-    changeOf: (what: string) => `${what}を変更する`,
     counterPayment: "申し込むと「仮予約」になります。利用料は施設の窓口でお支払いください。",
     submit: "この内容で申し込む",
     reload: "画面を読み込み直してから、もう一度申し込んでください。",
