@@ -192,6 +192,8 @@ export const en: Messages = {
     book: "Choose a facility and book",
     number: (n) => `Application ${n}`,
     cancelledSuffix: " (cancelled)",
+    myDataTitle: "Your data",
+    myData: "Download your details and applications (JSON)",
   },
 
   booking: {

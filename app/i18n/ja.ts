@@ -203,6 +203,8 @@ export const ja = {
     book: "施設を選んで予約する",
     number: (n: number) => `申込番号 ${n}`,
     cancelledSuffix: "（取消済み）",
+    myDataTitle: "登録している情報",
+    myData: "わたしの登録情報と申し込みをダウンロードする（JSON形式）",
   },
 
   booking: {

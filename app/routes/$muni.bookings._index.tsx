@@ -55,6 +55,12 @@ export default function MyBookings() {
           ))}
         </ul>
       )}
+      <h2>{b.myDataTitle}</h2>
+      <p>
+        <a href={`/${slug}/bookings/my-data`} download>
+          {b.myData}
+        </a>
+      </p>
     </>
   );
 }
