@@ -1,9 +1,7 @@
 import { Checkbox } from "react-aria-components/Checkbox";
 import { CheckboxGroup as AriaCheckboxGroup } from "react-aria-components/CheckboxGroup";
-import { Label } from "react-aria-components/Label";
-import { Text } from "react-aria-components/Text";
 import { ChoiceContent, type ChoiceOption } from "./choice";
-import { fieldClass, RequiredBadge } from "./field-parts";
+import { FieldError, FieldHeading, fieldClass } from "./field-parts";
 
 export type CheckboxGroupProps = {
   /** every checked box posts name=value; also the group's id for ErrorSummary */
@@ -29,20 +27,8 @@ export function CheckboxGroup({ name, label, hint, error, options, defaultValue,
       validationBehavior="aria"
       className={fieldClass("field choice-group", error)}
     >
-      <Label className="field-label">
-        {label}
-        <RequiredBadge optional={optional} />
-      </Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldHeading label={label} hint={hint} optional={optional} />
+      <FieldError error={error} />
       <div className="choice-list">
         {options.map((option) => (
           <Checkbox key={option.value} value={option.value} className="choice choice--checkbox">

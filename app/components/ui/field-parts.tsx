@@ -1,6 +1,8 @@
 import { forwardRef, type InputHTMLAttributes } from "react";
 import { InputContext } from "react-aria-components/Input";
+import { Label } from "react-aria-components/Label";
 import { useContextProps } from "react-aria-components/slots";
+import { Text } from "react-aria-components/Text";
 import { useT } from "~/i18n";
 
 /** The 必須 / 任意 badge after a field's label: words, not colour or an asterisk. */
@@ -28,3 +30,29 @@ export const FieldInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLI
     return <input {...merged} ref={mergedRef} />;
   },
 );
+
+/** How every field starts: its label with the 必須 / 任意 badge, then the support text. */
+export function FieldHeading({ label, hint, optional }: { label: string; hint?: string; optional?: boolean }) {
+  return (
+    <>
+      <Label className="field-label">
+        {label}
+        <RequiredBadge optional={optional} />
+      </Label>
+      {hint ? (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** The field's error text, tied to it by react-aria (aria-describedby). */
+export function FieldError({ error }: { error?: string }) {
+  return error ? (
+    <Text slot="errorMessage" className="field-error">
+      {error}
+    </Text>
+  ) : null;
+}

@@ -1,8 +1,6 @@
-import { Label } from "react-aria-components/Label";
 import { Radio, RadioGroup as AriaRadioGroup } from "react-aria-components/RadioGroup";
-import { Text } from "react-aria-components/Text";
 import { ChoiceContent, type ChoiceOption } from "./choice";
-import { fieldClass, RequiredBadge } from "./field-parts";
+import { FieldError, FieldHeading, fieldClass } from "./field-parts";
 
 export type RadioGroupProps = {
   /** the inputs' name; also the group's id, for ErrorSummary's "#name" link */
@@ -31,20 +29,8 @@ export function RadioGroup({ name, label, hint, error, options, defaultValue, op
       validationBehavior="aria"
       className={fieldClass("field choice-group", error)}
     >
-      <Label className="field-label">
-        {label}
-        <RequiredBadge optional={optional} />
-      </Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldHeading label={label} hint={hint} optional={optional} />
+      <FieldError error={error} />
       <div className="choice-list">
         {options.map((option) => (
           <Radio key={option.value} value={option.value} className="choice choice--radio">

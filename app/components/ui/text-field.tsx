@@ -1,7 +1,5 @@
-import { Label } from "react-aria-components/Label";
-import { Text } from "react-aria-components/Text";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
-import { FieldInput, fieldClass, RequiredBadge } from "./field-parts";
+import { FieldError, FieldHeading, FieldInput, fieldClass } from "./field-parts";
 
 export type TextFieldProps = {
   /** also the input's id, so ErrorSummary can link to "#name" */
@@ -51,21 +49,9 @@ export function TextField({
       validationBehavior="aria"
       className={fieldClass("field", error)}
     >
-      <Label className="field-label">
-        {label}
-        <RequiredBadge optional={optional} />
-      </Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
+      <FieldHeading label={label} hint={hint} optional={optional} />
       <FieldInput className={short ? "input short" : "input"} />
-      {error ? (
-        <Text slot="errorMessage" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldError error={error} />
     </AriaTextField>
   );
 }
