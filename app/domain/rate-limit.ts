@@ -37,6 +37,24 @@ export const REGISTRATIONS_PER_SOURCE: RateLimitPolicy = {
   maxWaitMs: 60 * 60_000,
 };
 
+/**
+ * Emailed codes asked for from one address: every request counts. Counted per address and per
+ * address + account, never per account alone, so requests from elsewhere cannot stop the
+ * owner of an account from getting a fresh code.
+ */
+export const CODE_REQUESTS_PER_SOURCE: RateLimitPolicy = {
+  freeFailures: 20,
+  windowMs: 60 * 60_000,
+  firstWaitMs: 60_000,
+  maxWaitMs: 15 * 60_000,
+};
+export const CODE_REQUESTS_PER_ACCOUNT_AND_SOURCE: RateLimitPolicy = {
+  freeFailures: 5,
+  windowMs: 15 * 60_000,
+  firstWaitMs: 60_000,
+  maxWaitMs: 15 * 60_000,
+};
+
 /** How long to wait before the next attempt (0: go ahead). */
 export function waitBeforeAttempt(bucket: Bucket | null, now: Date): number {
   if (!bucket?.blockedUntil) return 0;

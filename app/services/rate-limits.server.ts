@@ -1,5 +1,7 @@
 import {
   afterFailure,
+  CODE_REQUESTS_PER_ACCOUNT_AND_SOURCE,
+  CODE_REQUESTS_PER_SOURCE,
   PER_ACCOUNT,
   PER_SOURCE,
   type RateLimitPolicy,
@@ -54,4 +56,18 @@ export function signInKeys(email: string, clientIp: string | undefined): LimitKe
 
 export function registrationKeys(clientIp: string | undefined): LimitKey[] {
   return [{ key: `register:source:${clientIp ?? "unknown"}`, policy: REGISTRATIONS_PER_SOURCE }];
+}
+
+/** Asking for an emailed code: per address, and per address + account (see the policies). */
+export function codeRequestKeys(email: string, clientIp: string | undefined): LimitKey[] {
+  const source = clientIp ?? "unknown";
+  return [
+    { key: `code:source:${source}`, policy: CODE_REQUESTS_PER_SOURCE },
+    { key: `code:account:${normalizeEmail(email)}:${source}`, policy: CODE_REQUESTS_PER_ACCOUNT_AND_SOURCE },
+  ];
+}
+
+/** Wrong codes typed from one address, across all the challenges it opened. */
+export function codeEntryKeys(clientIp: string | undefined): LimitKey[] {
+  return [{ key: `code-entry:source:${clientIp ?? "unknown"}`, policy: PER_SOURCE }];
 }
