@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium";
+import { startSmtpServer } from "./tests/support/smtp";
 
 // E2E_PORT only for running two suites side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -15,7 +16,12 @@ if (!dataDir) {
   const created = mkdtempSync(path.join(os.tmpdir(), "tsudoi-e2e-"));
   dataDir = process.env.TSUDOI_E2E_DATA_DIR = created;
   process.on("exit", () => rmSync(created, { recursive: true, force: true }));
+  // a real SMTP server for the app's mail; tests read the messages it saves in MAIL_DIR
+  const smtp = await startSmtpServer({ port: PORT + 1, saveTo: path.join(created, "mail") });
+  process.on("exit", () => void smtp.close());
 }
+/** Where the test SMTP server saves every message the app sends (see tests/support/smtp.ts). */
+export const MAIL_DIR = path.join(dataDir, "mail");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,6 +53,11 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production" },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      SMTP_URL: `smtp://127.0.0.1:${PORT + 1}`,
+    },
   },
 });

@@ -56,11 +56,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT().errorPage;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404 ? [t.notFoundTitle, t.notFoundBody] : status === 403 ? [t.forbiddenTitle, t.forbiddenBody] : [t.errorTitle, t.errorBody];
   return (
     <main id="main">
-      <h1>{notFound ? t.notFoundTitle : t.errorTitle}</h1>
-      <p>{notFound ? t.notFoundBody : t.errorBody}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
       <p>
         <a href="/">{t.home}</a>
       </p>

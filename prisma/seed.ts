@@ -69,13 +69,24 @@ const FACILITIES: {
   },
 ];
 
-const USERS: { key: string; email: string; name: string; phone: string; role: Role }[] = [
+/**
+ * The demo's authenticator key, shared by the demo staff member and operator so that anyone
+ * trying Tsudoi can add it to an authenticator app (README). Never used outside the demo.
+ */
+export const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
+
+const USERS: { key: string; email: string; name: string; phone: string; role: Role; totp?: boolean }[] = [
   { key: "yamada", email: "yamada@example.jp", name: "山田 花子", phone: "090-0000-0001", role: "RESIDENT" },
   { key: "suzuki", email: "suzuki@example.jp", name: "鈴木 一郎", phone: "090-0000-0002", role: "RESIDENT" },
   { key: "tanaka", email: "tanaka@example.jp", name: "田中 正", phone: "090-0000-0003", role: "RESIDENT" },
   { key: "manager", email: "kanri@example.jp", name: "佐藤 管理人", phone: "042-000-0101", role: "MANAGER" },
-  { key: "staff", email: "shokuin@example.jp", name: "高橋 職員", phone: "042-000-1234", role: "STAFF" },
+  { key: "staff", email: "shokuin@example.jp", name: "高橋 職員", phone: "042-000-1234", role: "STAFF", totp: true },
 ];
+
+/** The demo hall manager looks after 中央公民館 only. */
+const MANAGED_FACILITIES = ["chuo"];
+
+export const DEMO_OPERATOR = { email: "unyou@example.jp", name: "Tsudoi 運用担当" };
 
 /**
  * The demo municipality "akiruno". Every record has a fixed id and is upserted, so running
@@ -164,10 +175,31 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     const id = `${m}-user-${u.key}`;
     await db.user.upsert({
       where: { id },
-      create: { id, municipalityId: m, email: u.email, name: u.name, phone: u.phone, role: u.role, passwordHash },
+      create: {
+        id,
+        municipalityId: m,
+        email: u.email,
+        name: u.name,
+        phone: u.phone,
+        role: u.role,
+        passwordHash,
+        totpSecret: u.totp ? DEMO_TOTP_SECRET : null,
+      },
       update: { email: u.email, name: u.name, phone: u.phone, role: u.role },
     });
   }
+  for (const facility of MANAGED_FACILITIES) {
+    await db.managerFacility.upsert({
+      where: { userId_facilityId: { userId: `${m}-user-manager`, facilityId: `${m}-${facility}` } },
+      create: { municipalityId: m, userId: `${m}-user-manager`, facilityId: `${m}-${facility}` },
+      update: {},
+    });
+  }
+  await db.operator.upsert({
+    where: { email: DEMO_OPERATOR.email },
+    create: { ...DEMO_OPERATOR, passwordHash, totpSecret: DEMO_TOTP_SECRET },
+    update: { name: DEMO_OPERATOR.name },
+  });
 }
 
 /** Seeds the database at `connectionString` with the demo municipality. */

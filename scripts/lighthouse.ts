@@ -84,7 +84,7 @@ async function needsSignIn(baseURL: string, pagePath: string) {
 /** Signs the demo resident in with a plain form post and returns the session cookie. */
 async function signIn(baseURL: string) {
   const body = new URLSearchParams({ email: DEMO.email, password: DEMO.password, redirectTo: `${MUNI}/bookings` });
-  const response = await fetch(`${baseURL}${MUNI}/login`, { method: "POST", body, redirect: "manual" });
+  const response = await fetch(`${baseURL}${MUNI}/login/password`, { method: "POST", body, redirect: "manual" });
   const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
   if (response.status >= 400 || !cookies.length) {
     throw new Error(`signing in as ${DEMO.email} failed (HTTP ${response.status}, no session cookie)`);

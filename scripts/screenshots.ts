@@ -323,12 +323,23 @@ async function main() {
     });
     const email = () => page.locator('main input[type="email"], main input[name="email"]').first();
     const password = () => page.locator('main input[type="password"]').first();
+    await step(page, "login code", async () => {
+      await email().fill(DEMO.email);
+      await submitOf(formOf(email())).click();
+      await waitUntil("the code page", async () => /\/login\/code$/.test(new URL(page.url()).pathname));
+      await shot(page, "login-code");
+      await open(page, loginURL);
+    });
+    let passwordURL = "";
     await step(page, "login error", async () => {
+      const byPassword = (await links(page, /\/login\/password(\?|$)/))[0];
+      await open(page, byPassword?.href ?? `${MUNI}/login/password`);
+      passwordURL = page.url();
       await email().fill(DEMO.email);
       await password().fill("not-the-password");
       await submitOf(formOf(password())).click();
       await waitUntil("the login page to show an error", () => showsFormError(page));
-      if (!/\/login$/.test(new URL(page.url()).pathname)) throw new Error("a wrong password left the login page");
+      if (!/\/login\/password$/.test(new URL(page.url()).pathname)) throw new Error("a wrong password left the login page");
       await shot(page, "login-error");
     });
     await step(page, "register", async () => {
@@ -337,7 +348,7 @@ async function main() {
       await shot(page, "register");
     });
     await step(page, "login as the demo resident", async () => {
-      await open(page, loginURL);
+      await open(page, passwordURL || loginURL);
       await email().fill(DEMO.email);
       await password().fill(DEMO.password);
       await submitOf(formOf(password())).click();

@@ -11,6 +11,11 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Tsudoi <no-reply@tsudoi.invalid>"),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -36,6 +36,10 @@ if (config.seedDemo) {
 const build = (await import(
   pathToFileURL(path.join(root, "build/index.js")).href
 )) as ServerBuild;
+// imported here: the app's database client reads DATABASE_URL when it loads
+const { startMailer } = await import("./mailer");
+const mailer = await startMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+log(config.SMTP_URL ? "mail: sent through SMTP_URL" : "mail: no SMTP_URL, messages stay in the outbox (operators read them at /operator/outbox)");
 
 const app = express();
 app.disable("x-powered-by");
@@ -61,6 +65,7 @@ const server = app.listen(config.PORT, () => {
 
 async function shutdown() {
   server.close();
+  mailer.stop();
   await embedded?.stop();
   process.exit(0);
 }

@@ -36,6 +36,8 @@ export const en: Messages = {
     login: "Sign in",
     logout: "Sign out",
     helpCall: "If you need help, please call: ",
+    staffMenu: "Staff menu",
+    hallBookings: "Hall bookings",
     helpHours: " (weekdays 8:30–17:15)",
     settings: "Display settings",
     textSize: "Text size",
@@ -52,6 +54,8 @@ export const en: Messages = {
     notFoundBody: "The address may have changed, or the page no longer exists.",
     errorTitle: "Sorry, something went wrong",
     errorBody: "Please wait a moment and try again.",
+    forbiddenTitle: "You cannot open this page",
+    forbiddenBody: "This page is for the staff or hall managers in charge. If you are signed in with another account, sign out and try again.",
     home: "Go to the start page",
   },
 
@@ -129,6 +133,43 @@ export const en: Messages = {
     tooMany: (minutes) =>
       `After several failed sign-ins, please wait about ${minutes} minutes and try again. If it is urgent, please call us.`,
     sessionExpired: "You were signed out after a while without activity. What you typed is kept. Please sign in again.",
+    codeIntro: "We will email a 6-digit sign-in code to the address you registered. No password needed.",
+    sendCode: "Email me a code",
+    usePassword: "Sign in with a password",
+    useCode: "Sign in with an emailed code (no password needed)",
+    passwordTitle: "Sign in with a password",
+    accountCreated: "Your account is ready. Please sign in with the password you chose.",
+    tooManyCodes: (minutes) =>
+      `Many codes were asked for. Please wait about ${minutes} minutes and try again. Codes you already received still work. If it is urgent, please call us.`,
+    codeTitle: "Enter the code from the email",
+    codeSent: (email) => `We sent a 6-digit code to ${email}. Please enter it within 10 minutes.`,
+    code: "Code (6 digits)",
+    codeHint: "e.g. 123456",
+    codeSubmit: "Sign in",
+    codeWrong: (left) => `That code is not right. You can try ${left} more times. Please check the code in the email.`,
+    codeExpired: "This code no longer works (10 minutes passed, or it was already used). Please get a new code.",
+    codeUsedUp: "The code was entered wrongly 5 times, so it no longer works. Please get a new code.",
+    codeNoChallenge: "Please start again by getting a code.",
+    notArrivedTitle: "If the email does not arrive",
+    notArrived: [
+      "Look in your spam folder.",
+      "The address may differ from the one you registered.",
+      "If nothing arrives after a few minutes, get a new code or call us.",
+    ],
+    resend: "Get a new code",
+  },
+
+  secondFactor: {
+    title: "Enter your verification code",
+    intro: "Staff accounts also need the 6-digit code shown in your authenticator app (e.g. Google Authenticator).",
+    code: "Verification code (6 digits)",
+    submit: "Verify",
+    wrong: "That code is not right. Please enter the current code shown in the app.",
+    setupTitle: "Set up your authenticator app",
+    setupIntro: "Staff accounts need two-step verification. Scan the QR code below with an authenticator app on your phone.",
+    setupKey: "If you cannot scan the QR code, enter this key",
+    setupSubmit: "Finish set-up",
+    expired: "Too much time passed. Please sign in again from the start.",
   },
 
   register: {
@@ -243,6 +284,8 @@ export const en: Messages = {
     headcountNotNumber: "Enter the number of people in digits (for example 12)",
     headcountTooSmall: "Enter 1 or more",
     headcountTooLarge: "That is too many people",
+    codeRequired: "Please enter the code",
+    codeInvalid: "The code is 6 digits (e.g. 123456)",
   },
 
   bookingErrors: {

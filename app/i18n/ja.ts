@@ -39,6 +39,8 @@ export const ja = {
     login: "ログイン",
     logout: "ログアウト",
     helpCall: "操作がわからないときは、お電話ください：",
+    staffMenu: "職員メニュー",
+    hallBookings: "施設の予約",
     helpHours: "（平日 8:30〜17:15）",
     settings: "表示の設定",
     textSize: "文字の大きさ",
@@ -55,6 +57,8 @@ export const ja = {
     notFoundBody: "アドレスが変わったか、ページがなくなった可能性があります。",
     errorTitle: "申し訳ありません。問題が起きました",
     errorBody: "時間をおいて、もう一度お試しください。",
+    forbiddenTitle: "このページは開けません",
+    forbiddenBody: "このページは、担当の職員や施設管理人のためのものです。別のアカウントでログインしている場合は、ログアウトしてからお試しください。",
     home: "はじめのページへ",
   },
 
@@ -132,6 +136,43 @@ export const ja = {
     tooMany: (minutes: number) =>
       `ログインの失敗が続いたため、${minutes}分ほど待ってから、もう一度お試しください。急ぐときはお電話ください。`,
     sessionExpired: "しばらく操作がなかったため、ログインが切れました。入力した内容は残っています。もう一度ログインしてください。",
+    codeIntro: "登録したメールアドレスに、ログイン用の6けたの番号をお送りします。パスワードは要りません。",
+    sendCode: "番号をメールで受け取る",
+    usePassword: "パスワードでログインする",
+    useCode: "メールで届く番号でログインする（パスワードは要りません）",
+    passwordTitle: "パスワードでログイン",
+    accountCreated: "アカウントができました。決めたパスワードでログインしてください。",
+    tooManyCodes: (minutes: number) =>
+      `番号の送信が続いたため、${minutes}分ほど待ってから、もう一度お試しください。すでに届いた番号は使えます。急ぐときはお電話ください。`,
+    codeTitle: "メールに届いた番号を入力",
+    codeSent: (email: string) => `${email} あてに、6けたの番号を送りました。10分以内に入力してください。`,
+    code: "番号（6けた）",
+    codeHint: "例：123456",
+    codeSubmit: "ログインする",
+    codeWrong: (left: number) => `番号が違います。あと${left}回入力できます。メールの番号をもう一度確かめてください。`,
+    codeExpired: "この番号は使えなくなりました（10分を過ぎたか、すでに使われています）。新しい番号を受け取ってください。",
+    codeUsedUp: "番号の入力が5回違ったため、この番号は使えなくなりました。新しい番号を受け取ってください。",
+    codeNoChallenge: "番号を受け取るところから、もう一度お願いします。",
+    notArrivedTitle: "メールが届かないとき",
+    notArrived: [
+      "迷惑メールのフォルダに入っていないか見てください。",
+      "登録したときと違うメールアドレスかもしれません。",
+      "数分たっても届かないときは、もう一度受け取るか、お電話ください。",
+    ],
+    resend: "番号をもう一度受け取る",
+  },
+
+  secondFactor: {
+    title: "確認コードの入力",
+    intro: "職員のアカウントは、認証アプリ（Google Authenticator など）に表示される6けたの確認コードも必要です。",
+    code: "確認コード（6けた）",
+    submit: "確認する",
+    wrong: "確認コードが違います。アプリに表示されている新しいコードを入力してください。",
+    setupTitle: "認証アプリの設定",
+    setupIntro: "職員のアカウントは、2段階の確認が必要です。スマートフォンの認証アプリで、下のQRコードを読み取ってください。",
+    setupKey: "QRコードを読み取れないときは、このキーを入力してください",
+    setupSubmit: "設定を終える",
+    expired: "時間がたったため、はじめからログインしてください。",
   },
 
   register: {
@@ -256,6 +297,8 @@ export const ja = {
     headcountNotNumber: "利用人数は数字で入力してください（例：12）",
     headcountTooSmall: "利用人数は1人以上にしてください",
     headcountTooLarge: "利用人数が多すぎます",
+    codeRequired: "番号を入力してください",
+    codeInvalid: "番号は6けたの数字で入力してください（例：123456）",
   },
 
   bookingErrors: {

@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, session] = await Promise.all([getUser(request, municipality), getSession(request)]);
   return {
     municipality: { slug: municipality.slug, name: municipality.name, helpPhone: municipality.helpPhone },
-    user: user ? { name: user.name } : null,
+    user: user ? { name: user.name, role: user.role } : null,
     selectedCount: getSelection(session, municipality.id).length,
   };
 }
@@ -79,6 +79,16 @@ export default function MunicipalityLayout() {
             <li>
               <a href={`${base}/selection`}>{t.selection(selectedCount)}</a>
             </li>
+            {user?.role === "STAFF" ? (
+              <li>
+                <a href={`${base}/staff`}>{t.staffMenu}</a>
+              </li>
+            ) : null}
+            {user?.role === "MANAGER" ? (
+              <li>
+                <a href={`${base}/manage`}>{t.hallBookings}</a>
+              </li>
+            ) : null}
             <li>
               <a href={`${base}/bookings`}>{t.myBookings}</a>
             </li>

@@ -45,3 +45,16 @@ export const RegisterForm = z.object({
 });
 
 export { m, toHalfWidth };
+
+export const CodeRequestForm = z.object({
+  email: emailField,
+  redirectTo: z.string().optional(),
+});
+
+/** Six digits; full-width digits and spaces, as phones sometimes type them, are accepted. */
+export const CodeForm = z.object({
+  code: z
+    .string()
+    .transform((v) => toHalfWidth(v).replace(/[\s-]/g, ""))
+    .pipe(z.string().min(1, m("codeRequired")).regex(/^\d{6}$/, m("codeInvalid"))),
+});

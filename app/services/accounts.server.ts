@@ -1,11 +1,13 @@
 import { hash, verify } from "@node-rs/argon2";
+import { sessionIsLive, sessionLimitsFor, TOUCH_EVERY_MS } from "~/domain/session-policy";
+import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 
-/** How long a resident stays signed in on their own phone. */
+/** The longest any sign-in lasts (a resident on their own phone); the cookie lives as long. */
 export const SESSION_DAYS = 30;
 
-export type SessionUser = { id: string; name: string; email: string; phone: string; role: string };
+export type SessionUser = { id: string; name: string; email: string; phone: string; role: Role };
 
 export type RegisterInput = { email: string; password: string; name: string; phone: string };
 
@@ -51,17 +53,20 @@ export async function verifyPassword(municipalityId: string, email: string, pass
 }
 
 export async function createSession(municipalityId: string, userId: string, now: Date) {
+  const user = await db.user.findFirstOrThrow({ where: { id: userId, municipalityId }, select: { role: true } });
   const session = await db.session.create({
     data: {
       municipalityId,
       userId,
-      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + sessionLimitsFor(user.role).absoluteMs),
     },
     select: { id: true },
   });
   return session.id;
 }
 
+/** The user of a live session of this municipality; a session idle too long is ended. */
 export async function findSessionUser(
   municipalityId: string,
   sessionId: string,
@@ -69,9 +74,38 @@ export async function findSessionUser(
 ): Promise<SessionUser | null> {
   const session = await db.session.findFirst({
     where: { id: sessionId, municipalityId, expiresAt: { gt: now } },
-    select: { user: { select: { id: true, name: true, email: true, phone: true, role: true } } },
+    select: {
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, name: true, email: true, phone: true, role: true } },
+    },
   });
-  return session?.user ?? null;
+  if (!session) return null;
+  if (!sessionIsLive(session, sessionLimitsFor(session.user.role), now)) {
+    await endSession(sessionId);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return session.user;
+}
+
+/** Whether the user must also give a TOTP code, and whether they have set one up yet. */
+export async function secondFactorOf(municipalityId: string, userId: string) {
+  const user = await db.user.findFirst({
+    where: { id: userId, municipalityId },
+    select: { role: true, totpSecret: true, email: true },
+  });
+  if (!user) return null;
+  return { required: user.role === "STAFF", secret: user.totpSecret, email: user.email, role: user.role };
+}
+
+export async function saveTotpSecret(municipalityId: string, userId: string, secret: string) {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId, municipalityId }, data: { totpSecret: secret } });
+    await audit(tx, { municipalityId, actorId: userId, action: "user.totp_enrolled", entity: "User", entityId: userId });
+  });
 }
 
 export async function endSession(sessionId: string) {

@@ -30,3 +30,15 @@ export function listAuditEvents(municipalityId: string, take = 100) {
     select: { action: true, entity: true, entityId: true, actorId: true, details: true, createdAt: true },
   });
 }
+
+/** The events with the name of who made each change (for the staff's audit page). */
+export async function auditLogFor(municipalityId: string, take = 100) {
+  const events = await listAuditEvents(municipalityId, take);
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const actors = await db.user.findMany({
+    where: { municipalityId, id: { in: actorIds } },
+    select: { id: true, name: true, role: true },
+  });
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return events.map((e) => ({ ...e, actor: e.actorId ? (byId.get(e.actorId) ?? null) : null }));
+}

@@ -36,21 +36,32 @@ export async function enqueueMail(tx: Prisma.TransactionClient, mail: OutgoingMa
 }
 
 type Mailer = { transport: Transporter; from: string };
-let mailer: Mailer | null = null;
+let mailer: Mailer | null | undefined;
 let running = false;
 let runAgain = false;
 
+/** Sets where mail goes; by default SMTP_URL and MAIL_FROM from the environment. */
 export function configureMailer(options: { smtpUrl?: string; from: string } | null) {
   mailer = options?.smtpUrl
     ? { transport: nodemailer.createTransport(options.smtpUrl), from: options.from }
     : null;
 }
 
-export const mailIsConfigured = () => mailer !== null;
+function currentMailer() {
+  if (mailer === undefined) {
+    configureMailer({
+      smtpUrl: process.env.SMTP_URL,
+      from: process.env.MAIL_FROM ?? "Tsudoi <no-reply@tsudoi.invalid>",
+    });
+  }
+  return mailer ?? null;
+}
+
+export const mailIsConfigured = () => currentMailer() !== null;
 
 /** Starts a delivery round soon, without waiting for it (after a message was queued). */
 export function sendQueuedMailSoon() {
-  if (!mailer) return;
+  if (!currentMailer()) return;
   if (running) {
     runAgain = true;
     return;
@@ -79,8 +90,9 @@ export async function deliverDueMail(now: Date, batchSize = 20): Promise<Deliver
       data: { status: "EXPIRED", body: "" },
     })
     .then((r) => r.count);
-  if (!mailer) return report;
-  const { transport, from } = mailer;
+  const active = currentMailer();
+  if (!active) return report;
+  const { transport, from } = active;
   const claimed = await db.$queryRaw<
     { id: string; toAddress: string; subject: string; body: string; attempts: number; expiresAt: Date | null }[]
   >`

@@ -71,3 +71,8 @@ export function codeRequestKeys(email: string, clientIp: string | undefined): Li
 export function codeEntryKeys(clientIp: string | undefined): LimitKey[] {
   return [{ key: `code-entry:source:${clientIp ?? "unknown"}`, policy: PER_SOURCE }];
 }
+
+/** Wrong TOTP codes of one staff member (who has already given a password or emailed code). */
+export function totpKeys(userId: string): LimitKey[] {
+  return [{ key: `totp:account:${userId}`, policy: PER_ACCOUNT }];
+}

@@ -5,12 +5,22 @@ import {
   endAllSessionsOf,
   endSession,
   findSessionUser,
+  secondFactorOf,
   SESSION_DAYS,
+  type SessionUser,
 } from "~/services/accounts.server";
+import type { Role } from "~/generated/prisma/client";
+import { createOperatorSession, endOperatorSession, findOperator } from "~/services/operators.server";
 import type { Municipality } from "~/services/catalog.server";
 
 type SessionData = {
   sessionId: string;
+  /** the emailed-code sign-in this browser started (SignInCode id) */
+  codeChallenge: { municipalityId: string; id: string; email: string };
+  /** a staff member who gave the first factor and still owes the TOTP code */
+  secondFactor: { municipalityId: string; userId: string; until: number; to: string; setupSecret?: string };
+  /** an operator's session (/operator), apart from any municipality's */
+  operatorSessionId: string;
   /** slots picked before applying, per municipality id */
   selection: Record<string, SlotRef[]>;
   /** answers of the details step, per municipality id */
@@ -70,8 +80,51 @@ export async function requireUser(
   return user;
 }
 
+/** The signed-in user if they have one of `roles`; otherwise sign in, or 403 for the wrong role. */
+export async function requireRole(request: Request, municipality: Municipality, roles: readonly Role[]) {
+  const user = await requireUser(request, municipality);
+  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export type { SessionUser };
+
+/** How long a staff member has to give their TOTP code after the first factor. */
+const SECOND_FACTOR_MS = 10 * 60_000;
+
+/**
+ * After a first factor (password or emailed code): residents and managers are signed in;
+ * staff go on to their TOTP code (or set it up the first time).
+ */
+export async function completeFirstFactor(request: Request, municipality: Municipality, userId: string, requested: string) {
+  const factor = await secondFactorOf(municipality.id, userId);
+  // with no particular page asked for, staff and managers start on their own page
+  const to = requested === `/${municipality.slug}/bookings` && factor ? homeOf(municipality, factor.role) : requested;
+  if (!factor?.required) return signIn(request, municipality, userId, to);
+  const session = await getSession(request);
+  session.unset("codeChallenge");
+  session.set("secondFactor", { municipalityId: municipality.id, userId, until: Date.now() + SECOND_FACTOR_MS, to });
+  return redirect(`/${municipality.slug}/login/verify`, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export function homeOf(municipality: Municipality, role: Role) {
+  if (role === "STAFF") return `/${municipality.slug}/staff`;
+  if (role === "MANAGER") return `/${municipality.slug}/manage`;
+  return `/${municipality.slug}/bookings`;
+}
+
+/** The staff member half-way through signing in on this browser, if still in time. */
+export async function pendingSecondFactor(request: Request, municipality: Municipality) {
+  const session = await getSession(request);
+  const pending = session.get("secondFactor");
+  if (!pending || pending.municipalityId !== municipality.id || pending.until < Date.now()) return null;
+  return { session, pending };
+}
+
 export async function signIn(request: Request, municipality: Municipality, userId: string, to: string) {
   const session = await getSession(request);
+  session.unset("codeChallenge");
+  session.unset("secondFactor");
   // a new id at every sign-in: an id planted before signing in is worth nothing after it
   const previous = session.get("sessionId");
   if (previous) await endSession(previous);
@@ -131,4 +184,28 @@ export async function signInTarget(request: Request, municipality: Municipality)
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
   return to;
+}
+
+/** The signed-in operator, or a redirect to the operators' sign-in. */
+export async function requireOperator(request: Request) {
+  const sessionId = (await getSession(request)).get("operatorSessionId");
+  const operator = sessionId ? await findOperator(sessionId, new Date()) : null;
+  if (!operator) throw redirect("/operator/login");
+  return operator;
+}
+
+export async function signInOperator(request: Request, operatorId: string) {
+  const session = await getSession(request);
+  const previous = session.get("operatorSessionId");
+  if (previous) await endOperatorSession(previous);
+  session.set("operatorSessionId", await createOperatorSession(operatorId, new Date()));
+  return redirect("/operator", { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export async function signOutOperator(request: Request) {
+  const session = await getSession(request);
+  const sessionId = session.get("operatorSessionId");
+  if (sessionId) await endOperatorSession(sessionId);
+  session.unset("operatorSessionId");
+  return redirect("/operator/login", { headers: { "Set-Cookie": await commitSession(session) } });
 }

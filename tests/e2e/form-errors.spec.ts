@@ -5,7 +5,7 @@ const DEMO_EMAIL = "yamada@example.jp";
 const DEMO_PASSWORD = "tsudoi-demo";
 
 test("a wrong password shows a Japanese error and keeps the typed email", async ({ page }) => {
-  await page.goto(`${MUNI}/login`);
+  await page.goto(`${MUNI}/login/password`);
   await page.getByLabel("メールアドレス").fill(DEMO_EMAIL);
   await page.getByLabel("パスワード").fill("not-the-password");
   await page.getByRole("button", { name: "ログインする" }).click();
@@ -33,7 +33,7 @@ test("a wrong password shows a Japanese error and keeps the typed email", async 
 
 test("a headcount that is not a number shows an error and keeps what was typed", async ({ page }) => {
   // sign in, then put one slot in the selection so that /apply opens
-  await page.goto(`${MUNI}/login`);
+  await page.goto(`${MUNI}/login/password`);
   await page.getByLabel("メールアドレス").fill(DEMO_EMAIL);
   await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "ログインする" }).click();

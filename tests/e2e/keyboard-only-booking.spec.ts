@@ -147,6 +147,10 @@ test("a resident books a room with the keyboard only, and sees a focus ring wher
   // sign in: type into the boxes, Enter sends the form
   await expect(h1(page, "ログイン")).toBeVisible();
   await skipToMain(page);
+  await tabTo(page, /^パスワードでログインする$/);
+  await page.keyboard.press("Enter");
+  await expect(h1(page, "パスワードでログイン")).toBeVisible();
+  await skipToMain(page);
   await tabTo(page, /^メールアドレス/);
   await page.keyboard.type("yamada@example.jp");
   await page.keyboard.press("Tab");

@@ -10,7 +10,7 @@ import { MUNI, openFirstFreeDay, selectFirstFreeFrame } from "./support";
  */
 async function answerAfterTheSignInEnds(page: Page) {
   // sign in, pick a slot, answer the first question
-  await page.goto(`${MUNI}/login`);
+  await page.goto(`${MUNI}/login/password`);
   await page.getByLabel("メールアドレス").fill("yamada@example.jp");
   await page.getByLabel("パスワード").fill("tsudoi-demo");
   await page.getByRole("button", { name: "ログインする" }).click();
@@ -39,6 +39,7 @@ async function answerAfterTheSignInEnds(page: Page) {
   await page.getByRole("button", { name: "次へ進む" }).click();
   await expect(page).toHaveURL(/\/akiruno\/login\?redirectTo=%2Fakiruno%2Fapply%2Fphone&expired=1$/);
   await expect(page.getByRole("status")).toContainText("入力した内容は残っています");
+  await page.getByRole("link", { name: "パスワードでログインする" }).click();
   await page.getByLabel("メールアドレス").fill("yamada@example.jp");
   await page.getByLabel("パスワード").fill("tsudoi-demo");
   await page.getByRole("button", { name: "ログインする" }).click();
@@ -72,7 +73,7 @@ test("signing out everywhere ends the sign-in in every browser of the person", a
   const computer = await browser.newContext();
   for (const context of [phone, computer]) {
     const page = await context.newPage();
-    await page.goto(`${MUNI}/login`);
+    await page.goto(`${MUNI}/login/password`);
     await page.getByLabel("メールアドレス").fill("suzuki@example.jp");
     await page.getByLabel("パスワード").fill("tsudoi-demo");
     await page.getByRole("button", { name: "ログインする" }).click();

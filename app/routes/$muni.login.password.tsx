@@ -11,13 +11,13 @@ import { verifyPassword } from "~/services/accounts.server";
 import { clearFailures, recordFailure, signInKeys, waitFor } from "~/services/rate-limits.server";
 import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
-import { safeRedirect, signIn, signInTarget } from "~/utils/session.server";
+import { completeFirstFactor, safeRedirect, signInTarget } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const redirectTo = await signInTarget(request, municipality);
-  const expired = new URL(request.url).searchParams.has("expired");
-  return { slug: municipality.slug, redirectTo, expired };
+  const created = new URL(request.url).searchParams.has("created");
+  return { slug: municipality.slug, redirectTo, created };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -37,11 +37,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ ...fail, wrong: true }, { status: 400 });
   }
   await clearFailures(municipality.id, keys[1]!.key);
-  return signIn(request, municipality, userId, safeRedirect(form.data.redirectTo ?? null, `/${municipality.slug}/bookings`));
+  return completeFirstFactor(request, municipality, userId, safeRedirect(form.data.redirectTo ?? null, `/${municipality.slug}/bookings`));
 }
 
-export default function Login() {
-  const { slug, redirectTo, expired } = useLoaderData<typeof loader>();
+/** Sign-in with a password, for those who prefer one (and staff, before their TOTP code). */
+export default function PasswordLogin() {
+  const { slug, redirectTo, created } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const labels = { email: t.login.email, password: t.login.password };
@@ -53,10 +54,8 @@ export default function Login() {
       : translateErrors(t, actionData?.errors);
   return (
     <>
-      <h1>{t.login.title}</h1>
-      {expired && !actionData ? (
-        <Notice role="status">{t.login.sessionExpired}</Notice>
-      ) : null}
+      <h1>{t.login.passwordTitle}</h1>
+      {created && !actionData ? <Notice tone="success" role="status">{t.login.accountCreated}</Notice> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -66,6 +65,9 @@ export default function Login() {
           <Button>{t.login.submit}</Button>
         </div>
       </form>
+      <p>
+        <a href={`/${slug}/login?redirectTo=${encodeURIComponent(redirectTo)}`}>{t.login.useCode}</a>
+      </p>
       <h2>{t.login.newHere}</h2>
       <p>
         <a href={`/${slug}/register?redirectTo=${encodeURIComponent(redirectTo)}`}>{t.login.register}</a>

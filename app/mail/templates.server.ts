@@ -1,0 +1,35 @@
+import type { Language } from "~/i18n";
+
+/**
+ * The text of every email, in the recipient's language. Kept out of the page dictionaries so
+ * that no page ships them to the browser.
+ */
+type Muni = { name: string; helpPhone: string };
+
+const signature = {
+  ja: (m: Muni) => `\n--\n${m.name} 施設予約（Tsudoi）\nお問い合わせ：${m.helpPhone}\nこのメールに心当たりがないときは、何もしないでください。`,
+  en: (m: Muni) => `\n--\n${m.name} facility booking (Tsudoi)\nHelp: ${m.helpPhone}\nIf you did not expect this email, you can ignore it.`,
+};
+
+export function signInCodeMail(language: Language, municipality: Muni, code: string, minutes: number) {
+  if (language === "en") {
+    return {
+      subject: `[${municipality.name}] Your sign-in code: ${code}`,
+      body: `Your sign-in code is:\n\n    ${code}\n\nEnter it on the sign-in page within ${minutes} minutes. Never tell this code to anyone, even if they say they are staff.\n${signature.en(municipality)}`,
+    };
+  }
+  return {
+    subject: `【${municipality.name} 施設予約】ログイン用の番号 ${code}`,
+    body: `ログイン用の番号は次のとおりです。\n\n    ${code}\n\n${minutes}分以内に、ログインの画面で入力してください。この番号は、職員を名乗る人にも教えないでください。\n${signature.ja(municipality)}`,
+  };
+}
+
+export function invitationMail(
+  municipality: Muni,
+  invitation: { roleLabel: string; url: string; days: number },
+) {
+  return {
+    subject: `【${municipality.name} 施設予約】${invitation.roleLabel}アカウントへのご招待`,
+    body: `${municipality.name}の施設予約システム（Tsudoi）の${invitation.roleLabel}アカウントへ招待されました。\n\n次のページで、お名前とパスワードを決めてください（${invitation.days}日間有効です）。\n\n${invitation.url}\n${signature.ja(municipality)}`,
+  };
+}

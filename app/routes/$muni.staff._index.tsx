@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { staffText } from "~/i18n/staff";
+import { requireMunicipality } from "~/utils/municipality.server";
+import { requireRole } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  await requireRole(request, municipality, ["STAFF"]);
+  return { slug: municipality.slug };
+}
+
+export default function StaffMenu() {
+  const { slug } = useLoaderData<typeof loader>();
+  const t = staffText.menu;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <ul className="menu-list">
+        <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
+        <li><a href={`/${slug}/staff/invitations`}>{t.invitations}</a></li>
+        <li><a href={`/${slug}/staff/audit`}>{t.audit}</a></li>
+      </ul>
+    </>
+  );
+}

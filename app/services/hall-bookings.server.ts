@@ -1,0 +1,64 @@
+import { addDays, dbDateFromIsoDate, formatMinutes, isoDateFromDbDate, type IsoDate } from "~/domain/calendar";
+import type { Role } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+
+/**
+ * Which facilities a person may see the bookings of: staff every facility of their
+ * municipality, a hall manager only those assigned to them, anyone else none.
+ */
+export async function facilityScopeOf(municipalityId: string, user: { id: string; role: Role }) {
+  if (user.role === "STAFF") {
+    const all = await db.facility.findMany({ where: { municipalityId }, select: { id: true } });
+    return all.map((f) => f.id);
+  }
+  if (user.role !== "MANAGER") return [];
+  const assigned = await db.managerFacility.findMany({
+    where: { municipalityId, userId: user.id },
+    select: { facilityId: true },
+  });
+  return assigned.map((a) => a.facilityId);
+}
+
+/** Booked slots of the given facilities for `days` days from `from`, for the hall's ledger. */
+export async function bookingsOfFacilities(
+  municipalityId: string,
+  facilityIds: string[],
+  from: IsoDate,
+  days: number,
+) {
+  const items = await db.applicationItem.findMany({
+    where: {
+      municipalityId,
+      cancelledAt: null,
+      room: { facilityId: { in: facilityIds } },
+      useDate: { gte: dbDateFromIsoDate(from), lt: dbDateFromIsoDate(addDays(from, days)) },
+      application: { status: { not: "CANCELLED" } },
+    },
+    orderBy: [{ useDate: "asc" }, { startsAt: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      useDate: true,
+      room: { select: { name: true, facility: { select: { name: true } } } },
+      timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
+      application: {
+        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, user: { select: { name: true } } },
+      },
+    },
+  });
+  return items.map((item) => ({
+    id: item.id,
+    date: isoDateFromDbDate(item.useDate),
+    facility: item.room.facility.name,
+    room: item.room.name,
+    frame: item.timeFrame.name,
+    from: formatMinutes(item.timeFrame.startMinute),
+    to: formatMinutes(item.timeFrame.endMinute),
+    number: item.application.number,
+    status: item.application.status,
+    applicant: item.application.user.name,
+    phone: item.application.contactPhone,
+    purpose: item.application.purpose,
+    headcount: item.application.headcount,
+  }));
+}
