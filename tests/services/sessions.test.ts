@@ -37,3 +37,22 @@ describe("sessions", () => {
     expect(await endAllSessionsOf("no-such-session")).toBe(0);
   });
 });
+
+describe("signing in", () => {
+  it("gives the browser a new session id and ends the one it had (no session fixation)", async () => {
+    const { getSession, commitSession, signIn } = await import("~/utils/session.server");
+    const { municipality } = await createMunicipality();
+    const resident = await createResident(municipality.id);
+    const planted = await createSession(municipality.id, resident.id, new Date());
+    const before = await getSession(new Request("http://localhost/"));
+    before.set("sessionId", planted);
+    const cookie = (await commitSession(before)).split(";")[0]!;
+    const response = await signIn(new Request("http://localhost/", { headers: { Cookie: cookie } }), municipality, resident.id, "/");
+    const after = await getSession(new Request("http://localhost/", { headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0]! } }));
+    const fresh = after.get("sessionId")!;
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(planted);
+    expect(await findSessionUser(municipality.id, planted, new Date())).toBeNull();
+    expect((await findSessionUser(municipality.id, fresh, new Date()))?.id).toBe(resident.id);
+  });
+});
