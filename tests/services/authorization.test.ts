@@ -225,15 +225,13 @@ describe("authorization table", () => {
 
   // before the table below, whose cancel route cancels the application
   it("shows a hall manager the bookings of their own facilities only", async () => {
-    const { loader } = (await import("~/routes/$muni.manage")) as Required<RouteModule>;
+    const { loader } = await import("~/routes/$muni.manage");
     const cookies = await fixture.signIns();
     const bookingsSeenBy = async (actor: Actor) => {
       const request = new Request(`http://localhost/${fixture.municipality.slug}/manage`, {
         headers: { Cookie: cookies[actor]! },
       });
-      const data = (await loader({ request, params: { muni: fixture.municipality.slug }, context: {} })) as {
-        bookings: { number: number }[];
-      };
+      const data = await loader({ request, params: { muni: fixture.municipality.slug }, context: {} });
       return data.bookings.map((b) => b.number);
     };
     const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
