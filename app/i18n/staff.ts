@@ -51,6 +51,17 @@ export const staffText = {
     what: "操作",
     target: "対象",
     system: "システム",
+    actions: {
+      "user.registered": "利用者登録",
+      "user.signed_out_everywhere": "すべての端末でログアウト",
+      "user.totp_enrolled": "認証アプリの設定",
+      "application.submitted": "予約の申し込み",
+      "application.cancelled": "申し込みの取り消し",
+      "application.items_cancelled": "枠の取り消し",
+      "invitation.created": "招待の送信",
+      "invitation.accepted": "招待からのアカウント作成",
+      "municipality.created": "自治体の作成",
+    } as Record<string, string>,
     none: "まだ記録はありません。",
   },
   accept: {

@@ -14,12 +14,13 @@ const signature = {
 export function signInCodeMail(language: Language, municipality: Muni, code: string, minutes: number) {
   if (language === "en") {
     return {
-      subject: `[${municipality.name}] Your sign-in code: ${code}`,
+      subject: `[${municipality.name}] Your sign-in code`,
       body: `Your sign-in code is:\n\n    ${code}\n\nEnter it on the sign-in page within ${minutes} minutes. Never tell this code to anyone, even if they say they are staff.\n${signature.en(municipality)}`,
     };
   }
   return {
-    subject: `【${municipality.name} 施設予約】ログイン用の番号 ${code}`,
+    // never the code in the subject: the outbox keeps subjects after it blanks bodies
+    subject: `【${municipality.name} 施設予約】ログイン用の番号`,
     body: `ログイン用の番号は次のとおりです。\n\n    ${code}\n\n${minutes}分以内に、ログインの画面で入力してください。この番号は、職員を名乗る人にも教えないでください。\n${signature.ja(municipality)}`,
   };
 }

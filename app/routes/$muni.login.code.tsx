@@ -69,7 +69,7 @@ export default function EnterCode() {
             ? { form: t.login.tooMany(actionData!.waitMinutes) }
             : translateErrors(t, actionData?.errors);
   const resend = (
-    <form method="post" action={`/${slug}/login?index`}>
+    <form method="post" action={`/${slug}/login?index`} className="actions">
       <input type="hidden" name="email" value={email} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <Button variant={problem === "expired" || problem === "usedUp" ? "filled" : "outline"}>{l.resend}</Button>

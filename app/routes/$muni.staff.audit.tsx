@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: events.map((e) => ({
       when: when.format(e.createdAt),
       who: e.actor ? `${e.actor.name}（${staffText.roles[e.actor.role]}）` : staffText.audit.system,
-      action: e.action,
+      action: staffText.audit.actions[e.action] ? `${staffText.audit.actions[e.action]}（${e.action}）` : e.action,
       target: `${e.entity} ${e.entityId}`,
       details: JSON.stringify(e.details),
     })),
