@@ -34,20 +34,38 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/**
- * SameSite=Lax cookies do not stop a form on another site posting here; browsers send
- * Origin on every cross-site post, so a post whose Origin is another host is refused.
- */
-export function rejectCrossSiteForms(req: Request, res: Response, next: NextFunction) {
-  const origin = req.get("origin");
-  if (SAFE_METHODS.has(req.method) || !origin) return next();
-  let host: string;
+type PostHeaders = { origin?: string; referer?: string; secFetchSite?: string; host?: string };
+
+const hostOf = (url: string) => {
   try {
-    host = new URL(origin).host;
+    return new URL(url).host;
   } catch {
-    host = "";
+    return "";
   }
-  if (host !== req.get("host")) {
+};
+
+/**
+ * Whether a state-changing request came from another site. SameSite=Lax cookies do not stop a
+ * form on another site posting here. Browsers send Origin on every cross-site post (and
+ * Sec-Fetch-Site); older ones at least a Referer. A request with none of them is not from a
+ * browser page (curl, a monitoring probe) and carries no one's cookies by accident.
+ */
+export function isCrossSite({ origin, referer, secFetchSite, host }: PostHeaders) {
+  if (secFetchSite === "cross-site" || secFetchSite === "same-site") return true;
+  if (origin) return hostOf(origin) !== host;
+  if (referer) return hostOf(referer) !== host;
+  return false;
+}
+
+export function rejectCrossSiteForms(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const crossSite = isCrossSite({
+    origin: req.get("origin"),
+    referer: req.get("referer"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: req.get("host"),
+  });
+  if (crossSite) {
     res.status(403).type("text/plain; charset=utf-8").send("別のサイトからの送信は受け付けられません。");
     return;
   }
