@@ -140,3 +140,47 @@ test("a staff member signs in with password and an authenticator code", async ({
   await expect(manager.getByText("この招待は使えません")).toBeVisible();
   await manager.close();
 });
+
+test("a newly invited staff member sets up the authenticator app at their first sign-in", async ({ page, browser }) => {
+  await page.goto(`${MUNI}/login/password`);
+  await page.getByLabel("メールアドレス").fill("shokuin@example.jp");
+  await page.getByLabel("パスワード").fill("tsudoi-demo");
+  await page.getByRole("button", { name: "ログインする" }).click();
+  await page.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: DEMO_TOTP_SECRET })).otp);
+  await page.getByRole("button", { name: "確認する" }).click();
+  const email = `staff-${Date.now()}@example.jp`;
+  await page.goto(`${MUNI}/staff/invitations`);
+  await page.getByLabel("招待する人のメールアドレス").fill(email);
+  await page.getByText(/^職員（/).click();
+  const before = savedMailCount(MAIL_DIR);
+  await page.getByRole("button", { name: "招待のメールを送る" }).click();
+  await expect(page.getByRole("status")).toContainText("招待のメールを送りました");
+  const link = /https?:\/\/\S+\/invite\/\S+/.exec((await savedMailTo(MAIL_DIR, email, { after: before })).text)![0];
+
+  const newcomer = await browser.newPage();
+  await newcomer.goto(link);
+  await expect(h1(newcomer)).toHaveText("職員アカウントの作成");
+  await newcomer.getByLabel("お名前").fill("新人 職員");
+  await newcomer.getByLabel("電話番号").fill("042-000-0404");
+  await newcomer.getByLabel("パスワード").fill("a long staff password");
+  await newcomer.getByRole("button", { name: "アカウントを作る" }).click();
+  await expect(newcomer.getByRole("status")).toContainText("アカウントができました");
+  await newcomer.getByLabel("メールアドレス").fill(email);
+  await newcomer.getByLabel("パスワード").fill("a long staff password");
+  await newcomer.getByRole("button", { name: "ログインする" }).click();
+
+  await expect(h1(newcomer)).toHaveText("認証アプリの設定");
+  await expect(newcomer.locator(".totp-qr svg")).toBeVisible();
+  await expectNoAxeViolations(newcomer);
+  const key = (await newcomer.locator(".totp-key").innerText()).replace(/\s/g, "");
+  // a code from another key does not finish the set-up
+  await newcomer.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: DEMO_TOTP_SECRET })).otp);
+  await newcomer.getByRole("button", { name: "設定を終える" }).click();
+  await expect(newcomer.locator(".error-summary")).toContainText("確認コードが違います");
+  await expect(newcomer.locator(".totp-key")).toHaveText(/\S/);
+  expect((await newcomer.locator(".totp-key").innerText()).replace(/\s/g, "")).toBe(key);
+  await newcomer.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: key })).otp);
+  await newcomer.getByRole("button", { name: "設定を終える" }).click();
+  await expect(h1(newcomer)).toHaveText("職員メニュー");
+  await newcomer.close();
+});
