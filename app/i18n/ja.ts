@@ -205,6 +205,36 @@ export const ja = {
     cancelledSuffix: "（取消済み）",
     myDataTitle: "登録している情報",
     myData: "わたしの登録情報と申し込みをダウンロードする（JSON形式）",
+    myDataCsv: "同じ内容をCSV形式（Excelで開けます）でダウンロードする",
+  },
+
+  account: {
+    roles: { RESIDENT: "住民", MANAGER: "施設の管理者", STAFF: "自治体の職員", OPERATOR: "運用担当" },
+    /** headings of the CSV download: the profile block, then one row per slot */
+    csv: {
+      profileTitle: "登録している情報",
+      name: "お名前",
+      email: "メールアドレス",
+      phone: "電話番号",
+      role: "利用者の種類",
+      registeredAt: "登録日時",
+      exportedAt: "ダウンロード日時",
+      applicationsTitle: "申し込み（1行に1枠）",
+      number: "申込番号",
+      appliedAt: "申込日時",
+      status: "申し込みの状態",
+      date: "利用日",
+      frame: "時間帯",
+      time: "時間",
+      facility: "施設",
+      room: "部屋",
+      fee: "利用料（円）",
+      slotCancelledAt: "この枠の取消日時",
+      purpose: "利用目的",
+      headcount: "利用人数",
+      contactPhone: "当日の連絡先電話番号",
+      totalFee: "申し込みの合計（円）",
+    },
   },
 
   booking: {

@@ -56,11 +56,18 @@ export default function MyBookings() {
         </ul>
       )}
       <h2>{b.myDataTitle}</h2>
-      <p>
-        <a href={`/${slug}/bookings/my-data`} download>
-          {b.myData}
-        </a>
-      </p>
+      <ul className="link-list">
+        <li>
+          <a href={`/${slug}/bookings/my-data`} download>
+            {b.myData}
+          </a>
+        </li>
+        <li>
+          <a href={`/${slug}/bookings/my-data?format=csv`} download>
+            {b.myDataCsv}
+          </a>
+        </li>
+      </ul>
     </>
   );
 }
