@@ -68,6 +68,10 @@ export default function MyBookings() {
           </a>
         </li>
       </ul>
+      <h2>{b.deleteTitle}</h2>
+      <p>
+        <a href={`/${slug}/account/delete`}>{b.deleteAccount}</a>
+      </p>
     </>
   );
 }
