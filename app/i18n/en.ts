@@ -195,7 +195,7 @@ export const en: Messages = {
     myDataTitle: "Your data",
     myData: "Download your details and applications (JSON)",
     myDataCsv: "Download the same as CSV (opens in Excel)",
-    deleteTitle: "Delete your account",
+    deleteTitle: "Your account",
     deleteAccount: "Delete your account",
   },
 
@@ -240,7 +240,7 @@ export const en: Messages = {
       number: (n) => `Application ${n}`,
       downloadTitle: "Before you go",
       downloadHint: "To keep a record of your bookings, download it first.",
-      confirmLabel: "Confirm",
+      confirmLabel: "Confirm deletion",
       confirm: "I understand this cannot be undone",
       confirmRequired: "To delete your account, tick “I understand this cannot be undone”",
       submit: "Delete my account",

@@ -252,7 +252,7 @@ export const ja = {
       number: (n: number) => `申込番号 ${n}`,
       downloadTitle: "退会する前に",
       downloadHint: "予約の記録を手元に残したいときは、先にダウンロードしてください。",
-      confirmLabel: "確認",
+      confirmLabel: "退会の確認",
       confirm: "元に戻せないことを確認しました",
       confirmRequired: "退会するときは「元に戻せないことを確認しました」にチェックを入れてください",
       submit: "退会する",

@@ -101,7 +101,7 @@ export default function DeleteAccount() {
       </ul>
 
       <ErrorSummary errors={errors} labels={{ confirm: d.confirmLabel }} />
-      <form method="post" noValidate>
+      <form method="post" noValidate className="confirm-form phrases">
         <CheckboxGroup
           name="confirm"
           label={d.confirmLabel}
