@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoHorizontalScroll } from "./layout";
 import { expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
 
 const PASSWORD = "correct horse battery";
@@ -127,5 +128,22 @@ test.describe("JavaScript off", () => {
     await page.getByRole("button", { name: "退会する" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "退会しました" })).toBeVisible();
     await signInFails(page, email);
+  });
+});
+
+test.describe("narrowest phone, biggest text", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("the deletion page and its error fit 320px at 特大 and at 200% text, and pass axe", async ({ page }) => {
+    await page.goto(`/prefs?size=xlarge&back=${encodeURIComponent(MUNI)}`);
+    await registerAndSignIn(page, uniqueEmail("delete-narrow"));
+    await page.goto(`${MUNI}/account/delete`);
+    await expect(page.locator("html")).toHaveAttribute("data-text-size", "xlarge");
+    await expectNoHorizontalScroll(page, "delete account");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "退会する" }).click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expectNoHorizontalScroll(page, "delete account: error");
+    await expectNoAxeViolations(page);
   });
 });
