@@ -9,7 +9,8 @@
  * It starts the server on a free port with a fresh temporary DATA_DIR (new PGlite database with
  * the demo municipality akiruno), walks the journey as a resident would (new visitor → login
  * error → the demo resident yamada@example.jp → one application of two slots → cancel one),
- * then stops the server and deletes the directory, also when a step fails.
+ * then deletes that resident's account (delete page, its error, the page after), then stops the
+ * server and deletes the directory, also when a step fails.
  *
  * Needs /usr/bin/chromium (`apt-get install chromium`) and, for readable Japanese,
  * `apt-get install fonts-noto-cjk`. Playwright's own browser download is never used.
@@ -445,6 +446,31 @@ async function main() {
       );
       if (/\/cancel$/.test(new URL(page.url()).pathname)) throw new Error(`cancelling was refused: ${await errorText(page)}`);
       await shot(page, "cancelled");
+    });
+
+    // --- deleting the account (last: the demo resident is gone after it)
+    await step(page, "delete account", async () => {
+      await open(page, `${MUNI}/bookings`);
+      const remove = (await links(page, /\/account\/delete$/))[0];
+      if (!remove) throw new Error("no link to delete the account (…/account/delete) on わたしの予約");
+      await open(page, remove.href);
+      await shot(page, "account-delete");
+    });
+    await step(page, "delete account error", async () => {
+      await (await mainSubmit(page, /退会|delete/i)).click();
+      await waitUntil("the page to ask for the confirmation box", () => showsFormError(page));
+      await shot(page, "account-delete-error");
+    });
+    await step(page, "account deleted", async () => {
+      const box = page.locator('main input[type="checkbox"]').first();
+      // the native box sits under its drawn mark: press the row, as a person does
+      await box.locator("xpath=ancestor::label[1]").click();
+      await waitUntil("the confirmation box to be ticked", () => box.isChecked());
+      await (await mainSubmit(page, /退会|delete/i)).click();
+      await waitUntil("the page after deleting (…/account/deleted)", async () =>
+        /\/account\/deleted$/.test(new URL(page.url()).pathname),
+      );
+      await shot(page, "account-deleted");
     });
 
     // --- pages that may not exist yet

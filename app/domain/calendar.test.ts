@@ -10,6 +10,7 @@ import {
   formatMinutes,
   instantAt,
   isoDateFromDbDate,
+  localDateTime,
   monthOf,
   parseIsoDate,
   parseIsoMonth,
@@ -288,6 +289,14 @@ describe("months", () => {
         },
       ),
     );
+  });
+});
+
+describe("localDateTime", () => {
+  it("writes an instant as the date and time in the municipality's zone", () => {
+    expect(localDateTime(new Date("2026-11-22T15:05:00Z"), TOKYO)).toBe("2026-11-23 00:05");
+    expect(localDateTime(new Date("2026-11-23T01:00:59Z"), TOKYO)).toBe("2026-11-23 10:00");
+    expect(localDateTime(new Date("2026-11-23T01:00:00Z"), "UTC")).toBe("2026-11-23 01:00");
   });
 });
 

@@ -79,6 +79,14 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
+/** The date and time of `instant` in `timeZone`, as spreadsheets read it: "2026-11-23 09:05". */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const zoned = new TZDate(instant.getTime(), timeZone);
+  const hh = String(zoned.getHours()).padStart(2, "0");
+  const mm = String(zoned.getMinutes()).padStart(2, "0");
+  return `${todayIn(timeZone, instant)} ${hh}:${mm}`;
+}
+
 /** The instant of `minute` minutes after midnight of `date` in `timeZone`. */
 export function instantAt(date: IsoDate, minute: number, timeZone: string): Date {
   const [, y, m, d] = ISO_DATE.exec(date)!;

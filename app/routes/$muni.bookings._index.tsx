@@ -56,10 +56,21 @@ export default function MyBookings() {
         </ul>
       )}
       <h2>{b.myDataTitle}</h2>
+      <ul className="link-list">
+        <li>
+          <a href={`/${slug}/bookings/my-data`} download>
+            {b.myData}
+          </a>
+        </li>
+        <li>
+          <a href={`/${slug}/bookings/my-data?format=csv`} download>
+            {b.myDataCsv}
+          </a>
+        </li>
+      </ul>
+      <h2>{b.deleteTitle}</h2>
       <p>
-        <a href={`/${slug}/bookings/my-data`} download>
-          {b.myData}
-        </a>
+        <a href={`/${slug}/account/delete`}>{b.deleteAccount}</a>
       </p>
     </>
   );

@@ -317,6 +317,14 @@ export async function getMyApplication(municipalityId: string, userId: string, a
   return row ? toView(row) : null;
 }
 
+/**
+ * Slots on this date (a DATE column value) or later are not used yet and can still be
+ * cancelled: by the applicant, or all at once when they delete their account.
+ */
+export function firstCancellableDate(municipality: Pick<Municipality, "timeZone">, now: Date) {
+  return dbDateFromIsoDate(todayIn(municipality.timeZone, now));
+}
+
 export type CancelResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "ALREADY_CANCELLED" };
 
 /**
@@ -330,7 +338,7 @@ export async function cancelBooking(
   itemId: string | undefined,
   now: Date,
 ): Promise<CancelResult> {
-  const today = dbDateFromIsoDate(todayIn(municipality.timeZone, now));
+  const today = firstCancellableDate(municipality, now);
   return db.$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { id: applicationId, municipalityId: municipality.id, userId },
@@ -349,32 +357,65 @@ export async function cancelBooking(
       })) > 0;
       return { ok: false, code: exists ? "ALREADY_CANCELLED" : "NOT_FOUND" } as const;
     }
-    const ids = targets.map((t) => t.id);
-    await tx.applicationItem.updateMany({
-      where: { id: { in: ids }, municipalityId: municipality.id },
-      data: { cancelledAt: now },
-    });
-    await tx.occupancy.updateMany({
-      where: { itemId: { in: ids }, municipalityId: municipality.id },
-      data: { active: false },
-    });
-    const remaining = application.items.filter((i) => !ids.includes(i.id));
-    await audit(tx, {
+    await cancelItems(tx, {
       municipalityId: municipality.id,
       actorId: userId,
-      action: remaining.length === 0 ? "application.cancelled" : "application.items_cancelled",
-      entity: "Application",
-      entityId: application.id,
-      details: { itemIds: ids, remainingItems: remaining.length },
-    });
-    await tx.application.update({
-      where: { id: application.id },
-      data: {
-        totalFee: remaining.reduce((sum, i) => sum + i.fee, 0),
-        ...(remaining.length === 0 ? { status: "CANCELLED", cancelledAt: now } : {}),
-      },
+      application,
+      itemIds: targets.map((t) => t.id),
+      now,
     });
     return { ok: true } as const;
   });
 }
 
+
+/**
+ * Inside the caller's transaction: marks `itemIds` (among the application's not-yet-cancelled
+ * `items`) cancelled, frees their occupancies at once, recomputes the fee, cancels the
+ * application when nothing is left and records it. The one place a booking is cancelled.
+ */
+export async function cancelItems(
+  tx: Prisma.TransactionClient,
+  {
+    municipalityId,
+    actorId,
+    application,
+    itemIds,
+    now,
+    reason,
+  }: {
+    municipalityId: string;
+    actorId: string;
+    application: { id: string; items: readonly { id: string; fee: number }[] };
+    itemIds: readonly string[];
+    now: Date;
+    /** why, when it is not the applicant cancelling by hand (a code, never personal data) */
+    reason?: string;
+  },
+) {
+  const ids = [...itemIds];
+  await tx.applicationItem.updateMany({
+    where: { id: { in: ids }, applicationId: application.id, municipalityId },
+    data: { cancelledAt: now },
+  });
+  await tx.occupancy.updateMany({
+    where: { itemId: { in: ids }, municipalityId },
+    data: { active: false },
+  });
+  const remaining = application.items.filter((i) => !ids.includes(i.id));
+  await audit(tx, {
+    municipalityId,
+    actorId,
+    action: remaining.length === 0 ? "application.cancelled" : "application.items_cancelled",
+    entity: "Application",
+    entityId: application.id,
+    details: { itemIds: ids, remainingItems: remaining.length, ...(reason ? { reason } : {}) },
+  });
+  await tx.application.updateMany({
+    where: { id: application.id, municipalityId },
+    data: {
+      totalFee: remaining.reduce((sum, i) => sum + i.fee, 0),
+      ...(remaining.length === 0 ? { status: "CANCELLED", cancelledAt: now } : {}),
+    },
+  });
+}

@@ -50,8 +50,13 @@ export async function clearFailures(municipalityId: string, key: string) {
 export function signInKeys(email: string, clientIp: string | undefined): LimitKey[] {
   return [
     { key: `login:source:${clientIp ?? "unknown"}`, policy: PER_SOURCE },
-    { key: `login:account:${normalizeEmail(email)}`, policy: PER_ACCOUNT },
+    { key: accountLimitKey(email), policy: PER_ACCOUNT },
   ];
+}
+
+/** The key failed sign-ins to one account count against (it holds the email address). */
+export function accountLimitKey(email: string) {
+  return `login:account:${normalizeEmail(email)}`;
 }
 
 export function registrationKeys(clientIp: string | undefined): LimitKey[] {
