@@ -111,6 +111,12 @@ const TABLE: Record<string, Case | Case[]> = {
       post: { form: (f) => ({ itemId: f.itemId }), expect: but(signedIn("404"), { resident: "redirect" }) },
     },
   ],
+  // deleting is for residents; a confirmed post from staff or a manager is refused
+  "$muni.account.delete.tsx": {
+    get: signedIn("200"),
+    post: { form: () => ({}), expect: signedIn("400") },
+  },
+  "$muni.account.deleted.tsx": { get: all("200") },
   "$muni.staff._index.tsx": { get: staffOnly },
   "$muni.staff.audit.tsx": { get: staffOnly },
   "$muni.staff.invitations.tsx": { get: staffOnly, post: { form: () => ({ email: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
@@ -174,6 +180,7 @@ async function setUp() {
   };
   return {
     residentId: resident.id,
+    otherResidentId: otherResident.id,
     itemId: item.id,
     municipality,
     facility,
@@ -287,5 +294,33 @@ describe("authorization table", () => {
     });
     expect(changes.map((c) => c.action).sort()).toEqual(["application.cancelled", "application.submitted"]);
     expect(changes.every((c) => c.actorId === fixture.residentId)).toBe(true);
+  });
+
+  it("lets residents delete only their own account, and nobody else delete any", async () => {
+    const { action } = (await import("~/routes/$muni.account.delete")) as Required<Pick<RouteModule, "action">>;
+    const cookies = await fixture.signIns();
+    const confirm = (actor: Actor) =>
+      outcomeOf(() =>
+        action({
+          request: new Request(`http://localhost/${fixture.municipality.slug}/account/delete`, {
+            method: "POST",
+            headers: { Cookie: cookies[actor]! },
+            body: new URLSearchParams({ confirm: "yes" }),
+          }),
+          params: { muni: fixture.municipality.slug },
+          context: { clientIp: "10.0.1.1" },
+        }),
+      );
+    expect(await confirm("staff")).toBe("403");
+    expect(await confirm("manager")).toBe("403");
+    expect(await confirm("otherTenantStaff")).toBe("login");
+    expect(await confirm("otherResident")).toBe("redirect");
+    const [resident, other] = await Promise.all([
+      db.user.findUniqueOrThrow({ where: { id: fixture.residentId } }),
+      db.user.findUniqueOrThrow({ where: { id: fixture.otherResidentId } }),
+    ]);
+    expect(resident.name).toBe("申込者");
+    expect(other.name).not.toBe("他の住民");
+    expect(await db.user.count({ where: { role: { in: ["STAFF", "MANAGER"] }, email: { startsWith: "deleted-" } } })).toBe(0);
   });
 });
