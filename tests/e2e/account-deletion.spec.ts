@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { MAIL_DIR } from "../../playwright.config";
+import { savedMailCount } from "../support/smtp";
 import { expectNoHorizontalScroll } from "./layout";
 import { expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
 
@@ -42,7 +44,16 @@ async function tick(page: Page, label: string) {
 }
 
 async function signInFails(page: Page, email: string) {
+  // no emailed code: the address is no longer anyone's
+  const before = savedMailCount(MAIL_DIR);
   await page.goto(`${MUNI}/login`);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByRole("button", { name: "番号をメールで受け取る" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "メールに届いた番号を入力" })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(savedMailCount(MAIL_DIR)).toBe(before);
+  // and no password
+  await page.goto(`${MUNI}/login/password`);
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel("パスワード").fill(PASSWORD);
   await page.getByRole("button", { name: "ログインする" }).click();
