@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { addDays, dbDateFromIsoDate, todayIn } from "../app/domain/calendar";
+import { addDays, addMonths, dbDateFromIsoDate, todayIn } from "../app/domain/calendar";
 import { PrismaClient, type Role } from "../app/generated/prisma/client";
 
 /** Password of every demo account (documented in the README). */
@@ -105,6 +105,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     update: municipality,
   });
 
+  const frameFees: { timeFrameId: string; weekday: number }[] = [];
   for (const [facilityIndex, f] of FACILITIES.entries()) {
     const facilityId = `${m}-${f.key}`;
     const facility = {
@@ -149,7 +150,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
           name: frame.name,
           startMinute: frame.startMinute,
           endMinute: frame.endMinute,
-          fee: r.fees[frameIndex]!,
           sortOrder: frameIndex,
         };
         await db.timeFrame.upsert({
@@ -157,9 +157,12 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
           create: { id, municipalityId: m, roomId, ...data },
           update: data,
         });
+        frameFees.push({ timeFrameId: id, weekday: r.fees[frameIndex]! });
       }
     }
   }
+
+  await seedFees(db, m, frameFees, todayIn("Asia/Tokyo", now));
 
   // A maintenance day three weeks ahead, so the demo always shows a dated closure.
   const maintenance = addDays(todayIn("Asia/Tokyo", now), 21);
@@ -200,6 +203,61 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     create: { ...DEMO_OPERATOR, passwordHash, totpSecret: DEMO_TOTP_SECRET },
     update: { name: DEMO_OPERATOR.name },
   });
+}
+
+const EXEMPTIONS = [
+  { key: "group", name: "登録団体の活動（5割減額）", percent: 50, coversSurcharges: false, evidencePrompt: "団体の名前と、この日の活動の内容を書いてください。" },
+  { key: "disability", name: "障害のある方の団体（免除）", percent: 100, coversSurcharges: true, evidencePrompt: "団体の名前と、会員の障害者手帳などをどう確認できるかを書いてください。" },
+  { key: "public", name: "町内会・自治会の公益的な行事（免除）", percent: 100, coversSurcharges: true, evidencePrompt: "町内会・自治会の名前と、行事の内容を書いてください。" },
+];
+
+/**
+ * Fee rules: weekday fees as listed, weekends and holidays a quarter more; and a revision of
+ * +10 % from the first day of the month after next, so the demo shows a fee change within the
+ * booking window.
+ */
+async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: string; weekday: number }[], today: string) {
+  const holiday = (fee: number) => Math.round((fee * 1.25) / 100) * 100;
+  const revision = `${addMonths(today, 2).slice(0, 8)}01`;
+  const schedules = [
+    { id: `${m}-fees-base`, effectiveFrom: "2000-01-01", scale: 1 },
+    { id: `${m}-fees-revision`, effectiveFrom: revision, scale: 1.1 },
+  ];
+  for (const schedule of schedules) {
+    const effectiveFrom = dbDateFromIsoDate(schedule.effectiveFrom);
+    // the base by date (a database migrated from before fee rules already has one); the
+    // revision by id, as its date moves with today
+    const { id } =
+      schedule.scale === 1
+        ? await db.feeSchedule.upsert({
+            where: { municipalityId_effectiveFrom: { municipalityId: m, effectiveFrom } },
+            create: { id: schedule.id, municipalityId: m, effectiveFrom },
+            update: {},
+          })
+        : await db.feeSchedule.upsert({
+            where: { id: schedule.id },
+            create: { id: schedule.id, municipalityId: m, effectiveFrom },
+            update: { effectiveFrom },
+          });
+    for (const { timeFrameId, weekday } of frameFees) {
+      for (const [dayType, base] of [["WEEKDAY", weekday], ["HOLIDAY", holiday(weekday)]] as const) {
+        const amount = Math.floor((base * schedule.scale) / 10) * 10;
+        await db.feeRate.upsert({
+          where: { scheduleId_timeFrameId_dayType: { scheduleId: id, timeFrameId, dayType } },
+          create: { municipalityId: m, scheduleId: id, timeFrameId, dayType, amount },
+          update: { amount },
+        });
+      }
+    }
+  }
+  for (const [sortOrder, e] of EXEMPTIONS.entries()) {
+    const data = { name: e.name, percent: e.percent, coversSurcharges: e.coversSurcharges, evidencePrompt: e.evidencePrompt, sortOrder };
+    await db.exemptionCategory.upsert({
+      where: { id: `${m}-exemption-${e.key}` },
+      create: { id: `${m}-exemption-${e.key}`, municipalityId: m, ...data },
+      update: data,
+    });
+  }
 }
 
 /** Seeds the database at `connectionString` with the demo municipality. */

@@ -7,6 +7,8 @@ export type BookingErrorCode =
   | "TOO_MANY_ITEMS"
   | "UNKNOWN_ROOM"
   | "UNKNOWN_TIME_FRAME"
+  | "NO_FEE_RULE"
+  | "UNKNOWN_EXEMPTION"
   | "PAST_DATE"
   | "BOOKING_CLOSED_FOR_DATE"
   | "NOT_YET_OPEN"

@@ -74,6 +74,7 @@ export const en: Messages = {
     chooseRoom: "Choose a room",
     seeAvailability: ": see availability",
     capacity: (n) => `Up to ${n} people`,
+    holidayFee: (fee) => ` (weekends and holidays ${fee})`,
   },
 
   month: {
@@ -349,6 +350,8 @@ export const en: Messages = {
     TOO_MANY_ITEMS: "You can apply for up to 20 times at once. Please apply in two parts.",
     UNKNOWN_ROOM: "We cannot find this room. Please choose again from the facility.",
     UNKNOWN_TIME_FRAME: "This room does not have that time. Please choose again.",
+    NO_FEE_RULE: "The fee for this date is not set yet, so it cannot be booked online. Please call the facility.",
+    UNKNOWN_EXEMPTION: "The exemption you chose was not found. Please choose again.",
     PAST_DATE: "You cannot book a day in the past.",
     BOOKING_CLOSED_FOR_DATE: "Online booking for this day has closed. Please call the facility.",
     NOT_YET_OPEN: "Booking for this day has not opened yet.",

@@ -77,6 +77,7 @@ export const ja = {
     chooseRoom: "部屋を選んでください",
     seeAvailability: "の空きを見る",
     capacity: (n: number) => `定員 ${n}人`,
+    holidayFee: (fee: string) => `（土日祝 ${fee}）`,
   },
 
   month: {
@@ -363,6 +364,8 @@ export const ja = {
     TOO_MANY_ITEMS: "一度に申し込める枠は20件までです。2回に分けて申し込んでください。",
     UNKNOWN_ROOM: "この部屋は見つかりません。もう一度、施設から選び直してください。",
     UNKNOWN_TIME_FRAME: "この部屋にはその時間帯がありません。もう一度選び直してください。",
+    NO_FEE_RULE: "この日の使用料がまだ決まっていないため、インターネットでは予約できません。施設にお電話ください。",
+    UNKNOWN_EXEMPTION: "選んだ減免の種類が見つかりません。もう一度選んでください。",
     PAST_DATE: "過ぎた日は予約できません。",
     BOOKING_CLOSED_FOR_DATE: "この日のインターネット予約は締め切りました。施設に電話でお問い合わせください。",
     NOT_YET_OPEN: "この日はまだ予約の受付が始まっていません。",

@@ -34,3 +34,16 @@ export function invitationMail(
     body: `${municipality.name}の施設予約システム（Tsudoi）の${invitation.roleLabel}アカウントへ招待されました。\n\n次のページで、お名前とパスワードを決めてください（${invitation.days}日間有効です）。\n\n${invitation.url}\n${signature.ja(municipality)}`,
   };
 }
+
+export function exemptionDecisionMail(
+  municipality: Muni,
+  d: { number: number; category: string; approved: boolean; reason: string; totalFee: number },
+) {
+  const yen = `${d.totalFee.toLocaleString("ja-JP")}円`;
+  return {
+    subject: `【${municipality.name} 施設予約】減免の申請の結果（申込番号 ${d.number}）`,
+    body: d.approved
+      ? `申込番号 ${d.number} の減免（${d.category}）が認められました。\nお支払いいただく使用料は ${yen} です。\n${signature.ja(municipality)}`
+      : `申込番号 ${d.number} の減免（${d.category}）は認められませんでした。\n理由：${d.reason}\nお支払いいただく使用料は ${yen} のままです。予約を取り消すときは「わたしの予約」からできます。\n${signature.ja(municipality)}`,
+  };
+}

@@ -120,7 +120,7 @@ export default function Review() {
                 {alternatives.map((alt) => (
                   <li key={`${alt.roomId}|${alt.timeFrameId}|${alt.date}`}>
                     <a href={`/${slug}/rooms/${alt.roomId}/${alt.date}`}>
-                      {`${slotWhen(alt, t)} ${alt.roomName}（${t.yen(alt.fee)}）`}
+                      {`${slotWhen(alt, t)} ${alt.roomName}${alt.fee !== null ? `（${t.yen(alt.fee)}）` : ""}`}
                     </a>
                   </li>
                 ))}

@@ -1,16 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
-import { formatMinutes } from "~/domain/calendar";
+import { formatMinutes, todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { findFacility } from "~/services/catalog.server";
+import { currentRates } from "~/services/fees.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const facility = await findFacility(municipality.id, params.facilityId!);
   if (!facility) notFound();
-  return { slug: municipality.slug, facility };
+  const rateOf = await currentRates(municipality.id, todayIn(municipality.timeZone, new Date()));
+  const rooms = facility.rooms.map((room) => ({
+    ...room,
+    timeFrames: room.timeFrames.map((frame) => ({ ...frame, ...rateOf(frame.id) })),
+  }));
+  return { slug: municipality.slug, facility: { ...facility, rooms } };
 }
 
 export default function FacilityPage() {
@@ -45,14 +51,18 @@ export default function FacilityPage() {
               <br />
               {room.description}
             </p>
-            <p className="muted">
-              {room.timeFrames
-                .map(
-                  (f) =>
-                    `${f.name} ${t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))} ${t.yen(f.fee)}`,
-                )
-                .join(" ／ ")}
-            </p>
+            <ul className="muted frame-fees">
+              {room.timeFrames.map((f) => (
+                <li key={f.id}>
+                  {`${f.name} `}
+                  <span className="nowrap">{t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))}</span>{" "}
+                  {f.weekday !== null ? <span className="nowrap">{t.yen(f.weekday)}</span> : null}
+                  {f.holiday !== null && f.holiday !== f.weekday ? (
+                    <span className="nowrap">{t.facility.holidayFee(t.yen(f.holiday))}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -121,7 +121,8 @@ export default function RoomDay() {
                       <span className="frame-name">{frame.name}</span>
                       <span className="frame-action">{frame.selected ? t.day.selected : t.day.select}</span>
 <span className="frame-detail">
-                        <span className="nowrap">{time}</span> <span className="nowrap">{t.yen(frame.fee)}</span>
+                        <span className="nowrap">{time}</span>{" "}
+                        {frame.fee !== null ? <span className="nowrap">{t.yen(frame.fee)}</span> : null}
                       </span>
                     </button>
                   </form>

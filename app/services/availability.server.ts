@@ -11,6 +11,7 @@ import { bookingWindow, checkBookingWindow, type WindowError } from "~/domain/bo
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth, todayIn } from "~/domain/calendar";
 import { type Closure, closureOn } from "~/domain/closures";
 import type { Municipality } from "./catalog.server";
+import { baseFeeOn, loadFeeTable } from "./fees.server";
 import {
   findFacilityRooms,
   findRoom,
@@ -53,7 +54,8 @@ export type FrameAvailability = {
   name: string;
   startMinute: number;
   endMinute: number;
-  fee: number;
+  /** the base fee on this date (before any adjustment or exemption); null: not set */
+  fee: number | null;
   free: boolean;
 };
 
@@ -79,9 +81,10 @@ async function availabilityOfDates(
 ) {
   const today = todayIn(municipality.timeZone, now);
   const range = instantRange(from, to);
-  const [closedDatesOf, occupiedBySpace] = await Promise.all([
+  const [closedDatesOf, occupiedBySpace, fees] = await Promise.all([
     loadClosedDates(municipality.id, [...new Set(rooms.map((r) => r.facility.id))], from, to),
     loadOccupied(municipality.id, rooms.flatMap((r) => r.spaceIds), range.from, range.to),
+    loadFeeTable(municipality.id),
   ]);
   const perRoom = new Map(
     rooms.map((room) => [
@@ -98,6 +101,7 @@ async function availabilityOfDates(
     const windowError: WindowError | null = checkBookingWindow(date, today, municipality);
     const frames: FrameAvailability[] = room.timeFrames.map((frame) => ({
       ...frame,
+      fee: baseFeeOn(fees, frame.id, date)?.amount ?? null,
       free: !closure && isFree(slotInterval(date, frame, municipality.timeZone), occupied),
     }));
     const freeFrames = frames.filter((f) => f.free).length;
@@ -116,7 +120,7 @@ export type Alternative = SlotRef & {
   frameName: string;
   startMinute: number;
   endMinute: number;
-  fee: number;
+  fee: number | null;
 };
 
 /** Free slots nearest to one that was just taken (same room first, then the facility's others). */
@@ -155,7 +159,7 @@ export async function alternativesFor(
   return nearestAlternatives({ ...taken, frameIndex: Math.max(frameIndex, 0) }, candidates).map(
     (c) => {
       const r = byRoom.get(c.roomId)!;
-      const frame = r.timeFrames.find((f) => f.id === c.timeFrameId)!;
+      const frame = days(r, c.date).frames.find((f) => f.id === c.timeFrameId)!;
       return {
         roomId: c.roomId,
         date: c.date,

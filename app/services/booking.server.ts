@@ -20,6 +20,8 @@ import {
   loadOccupied,
   type RoomDetail,
 } from "./rooms.server";
+import { listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
+import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
 export type SlotDetail = RequestedSlot & {
   roomName: string;
@@ -27,7 +29,11 @@ export type SlotDetail = RequestedSlot & {
   frameName: string;
   startMinute: number;
   endMinute: number;
+  /** what is due for the slot now */
   fee: number;
+  breakdown: FeeBreakdown;
+  /** the breakdown once the requested exemption is approved */
+  exemptBreakdown: FeeBreakdown | null;
 };
 
 export type CheckedSlots = {
@@ -35,6 +41,15 @@ export type CheckedSlots = {
   slots: SlotDetail[];
   problems: BookingProblem[];
   totalFee: number;
+  /** the total once the requested exemption is approved (null: none requested) */
+  exemptTotal: number | null;
+};
+
+/** Who is applying and for what, as far as fees care; by default a resident's own use. */
+export type Pricing = { facts: ApplicantFacts; exemption: (ExemptionTerms & { needsApproval: boolean }) | null };
+export const RESIDENT_PRICING: Pricing = {
+  facts: { resident: true, commercial: false, admissionCharged: false },
+  exemption: null,
 };
 
 /**
@@ -46,8 +61,12 @@ export async function checkRequestedSlots(
   requested: readonly RequestedSlot[],
   now: Date,
   headcount?: number,
+  pricing: Pricing = RESIDENT_PRICING,
 ): Promise<CheckedSlots> {
-  const rooms = await findRooms(municipality.id, requested.map((s) => s.roomId));
+  const [rooms, fees] = await Promise.all([
+    findRooms(municipality.id, requested.map((s) => s.roomId)),
+    loadFeeTable(municipality.id),
+  ]);
   const dates = requested.map((s) => s.date).sort();
   const closedDatesOf = dates.length
     ? await loadClosedDates(
@@ -70,24 +89,33 @@ export async function checkRequestedSlots(
     window: municipality,
     headcount,
   });
-  const slots = requested.flatMap((slot) => {
-    const detail = describe(slot, rooms.get(slot.roomId));
-    return detail ? [detail] : [];
+  const slots: SlotDetail[] = [];
+  requested.forEach((slot, item) => {
+    const room = rooms.get(slot.roomId);
+    const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
+    if (!room || !frame) return;
+    const plain = quoteFor(fees, slot, pricing.facts);
+    if (!plain) return void problems.push({ code: "NO_FEE_RULE", item });
+    const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption) : null;
+    // an exemption that needs no approval applies at once; otherwise it waits for staff
+    const breakdown = exempt && !pricing.exemption?.needsApproval ? exempt : plain;
+    slots.push({
+      ...slot,
+      roomName: room.name,
+      facilityName: room.facility.name,
+      frameName: frame.name,
+      startMinute: frame.startMinute,
+      endMinute: frame.endMinute,
+      fee: breakdown.total,
+      breakdown,
+      exemptBreakdown: exempt,
+    });
   });
-  return { slots, problems, totalFee: slots.reduce((sum, s) => sum + s.fee, 0) };
-}
-
-function describe(slot: RequestedSlot, room: RoomDetail | undefined): SlotDetail | null {
-  const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
-  if (!room || !frame) return null;
   return {
-    ...slot,
-    roomName: room.name,
-    facilityName: room.facility.name,
-    frameName: frame.name,
-    startMinute: frame.startMinute,
-    endMinute: frame.endMinute,
-    fee: frame.fee,
+    slots,
+    problems,
+    totalFee: slots.reduce((sum, s) => sum + s.fee, 0),
+    exemptTotal: pricing.exemption ? slots.reduce((sum, s) => sum + (s.exemptBreakdown?.total ?? s.fee), 0) : null,
   };
 }
 
@@ -96,6 +124,9 @@ export type ApplicationInput = {
   purpose: string;
   headcount: number;
   contactPhone: string;
+  facts?: ApplicantFacts;
+  /** an exemption asked for: its category and the applicant's grounds */
+  exemption?: { categoryId: string; grounds: string } | null;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -122,10 +153,13 @@ export async function submitApplication(
   const existing = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
   if (existing) return { ok: true, applicationId: existing.id, number: existing.number };
 
-  const checked = await checkRequestedSlots(municipality, input.slots, now, input.headcount);
+  const pricing = await pricingFor(municipality.id, input);
+  if (!pricing) return { ok: false, problems: [{ code: "UNKNOWN_EXEMPTION" }], alternatives: [] };
+  const checked = await checkRequestedSlots(municipality, input.slots, now, input.headcount, pricing);
   if (checked.problems.length > 0) {
     return { ok: false, problems: checked.problems, alternatives: [] };
   }
+  const exemption = pricing.exemption;
   const rooms = await findRooms(municipality.id, input.slots.map((s) => s.roomId));
   const items = checked.slots.map((slot) => ({
     ...slot,
@@ -144,6 +178,10 @@ export async function submitApplication(
           contactPhone: input.contactPhone,
           totalFee: checked.totalFee,
           idempotencyKey: input.idempotencyKey,
+          ...pricing.facts,
+          exemptionCategoryId: exemption?.categoryId ?? null,
+          exemptionGrounds: exemption ? (input.exemption?.grounds ?? "") : "",
+          exemptionStatus: !exemption ? "NONE" : exemption.needsApproval ? "PENDING" : "APPROVED",
           items: {
             create: items.map((item) => ({
               municipalityId: municipality.id,
@@ -153,6 +191,8 @@ export async function submitApplication(
               startsAt: item.startsAt,
               endsAt: item.endsAt,
               fee: item.fee,
+              feeBreakdown: item.breakdown,
+              exemptBreakdown: item.exemptBreakdown ?? undefined,
             })),
           },
         },
@@ -209,6 +249,18 @@ export async function submitApplication(
       alternatives: taken ? await alternativesFor(municipality, taken, now, input.slots) : [],
     };
   }
+}
+
+/** The fee facts and the exemption category of an application; null for an unknown category. */
+export async function pricingFor(
+  municipalityId: string,
+  input: Pick<ApplicationInput, "facts" | "exemption">,
+): Promise<Pricing | null> {
+  const facts = input.facts ?? RESIDENT_PRICING.facts;
+  if (!input.exemption) return { facts, exemption: null };
+  const categories = await listExemptionCategories(municipalityId);
+  const category = categories.find((c) => c.categoryId === input.exemption!.categoryId);
+  return category ? { facts, exemption: category } : null;
 }
 
 function findByIdempotencyKey(municipalityId: string, userId: string, idempotencyKey: string) {

@@ -68,7 +68,7 @@ export function findFacility(municipalityId: string, facilityId: string) {
           description: true,
           timeFrames: {
             orderBy: { sortOrder: "asc" },
-            select: { name: true, startMinute: true, endMinute: true, fee: true },
+            select: { id: true, name: true, startMinute: true, endMinute: true },
           },
         },
       },

@@ -14,7 +14,7 @@ const roomSelect = {
   spaces: { select: { spaceId: true } },
   timeFrames: {
     orderBy: { sortOrder: "asc" },
-    select: { id: true, name: true, startMinute: true, endMinute: true, fee: true },
+    select: { id: true, name: true, startMinute: true, endMinute: true },
   },
 } as const;
 
@@ -25,7 +25,7 @@ export type RoomDetail = {
   description: string;
   facility: { id: string; name: string; closedWeekdays: number[] };
   spaceIds: string[];
-  timeFrames: { id: string; name: string; startMinute: number; endMinute: number; fee: number }[];
+  timeFrames: { id: string; name: string; startMinute: number; endMinute: number }[];
 };
 
 function toDetail(room: {

@@ -7,6 +7,9 @@ import { db } from "~/utils/db.server";
 
 const id = () => randomBytes(8).toString("hex");
 
+/** Weekends and holidays cost this much more than weekdays in the test fee schedule. */
+export const HOLIDAY_EXTRA = 300;
+
 const FRAMES = [
   { name: "午前", startMinute: 540, endMinute: 720, fee: 1200 },
   { name: "午後", startMinute: 780, endMinute: 1020, fee: 1600 },
@@ -30,6 +33,10 @@ export async function createMunicipality(options: { slug?: string; closedWeekday
       closedWeekdays: options.closedWeekdays ?? [1],
     },
   });
+  // one fee schedule from long ago: weekday fees as in FRAMES, weekends and holidays dearer
+  const schedule = await db.feeSchedule.create({
+    data: { municipalityId: m.id, effectiveFrom: dbDateFromIsoDate("2000-01-01") },
+  });
   const space = (name: string) =>
     db.space.create({ data: { municipalityId: m.id, facilityId: facility.id, name } });
   const [spaceA, spaceB, spaceSmall] = await Promise.all([space("A"), space("B"), space("small")]);
@@ -45,10 +52,18 @@ export async function createMunicipality(options: { slug?: string; closedWeekday
       },
     });
     const frames = [];
-    for (const [i, f] of FRAMES.entries()) {
-      frames.push(
-        await db.timeFrame.create({ data: { municipalityId: m.id, roomId: r.id, sortOrder: i, ...f } }),
-      );
+    for (const [i, { fee, ...f }] of FRAMES.entries()) {
+      const frame = await db.timeFrame.create({ data: { municipalityId: m.id, roomId: r.id, sortOrder: i, ...f } });
+      await db.feeRate.createMany({
+        data: (["WEEKDAY", "HOLIDAY"] as const).map((dayType) => ({
+          municipalityId: m.id,
+          scheduleId: schedule.id,
+          timeFrameId: frame.id,
+          dayType,
+          amount: dayType === "WEEKDAY" ? fee : fee + HOLIDAY_EXTRA,
+        })),
+      });
+      frames.push({ ...frame, fee });
     }
     return { ...r, frames };
   };
@@ -57,7 +72,7 @@ export async function createMunicipality(options: { slug?: string; closedWeekday
   const hallB = await room("集会室B", 60, [spaceB.id], 2);
   const small = await room("学習室", 10, [spaceSmall.id], 3);
   const municipality = (await findMunicipality(m.slug))!;
-  return { municipality, facility, rooms: { hall, hallA, hallB, small } };
+  return { municipality, facility, schedule, rooms: { hall, hallA, hallB, small } };
 }
 
 let passwordHash: Promise<string> | undefined;

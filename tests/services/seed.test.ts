@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 import { verifyPassword } from "~/services/accounts.server";
 
 async function counts() {
-  const [municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users] =
+  const [municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users, feeSchedules, feeRates, exemptionCategories] =
     await Promise.all([
       db.municipality.count(),
       db.facility.count(),
@@ -14,8 +14,11 @@ async function counts() {
       db.timeFrame.count(),
       db.closedDate.count(),
       db.user.count(),
+      db.feeSchedule.count(),
+      db.feeRate.count(),
+      db.exemptionCategory.count(),
     ]);
-  return { municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users };
+  return { municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users, feeSchedules, feeRates, exemptionCategories };
 }
 
 describe("the demo seed", () => {
@@ -23,7 +26,8 @@ describe("the demo seed", () => {
     const now = new Date("2026-11-23T01:00:00Z");
     await seedDemo(db, now);
     const first = await counts();
-    expect(first).toMatchObject({ municipalities: 1, facilities: 2, rooms: 8, users: 5 });
+    // two fee schedules (base and a revision), each with a weekday and a holiday rate per frame
+    expect(first).toMatchObject({ municipalities: 1, facilities: 2, rooms: 8, users: 5, timeFrames: 24, feeSchedules: 2, feeRates: 96, exemptionCategories: 3 });
     // the divisible hall occupies both halves' spaces
     const hall = await db.room.findFirstOrThrow({ where: { name: { startsWith: "大集会室" } }, select: { spaces: true } });
     expect(hall.spaces).toHaveLength(2);
