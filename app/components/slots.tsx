@@ -43,20 +43,49 @@ export function SlotSummary({ slot, children }: { slot: SlotView; children?: Rea
   );
 }
 
-/** Purpose, headcount and contact phone; with change links on the check-your-answers page. */
+type DetailStep = "purpose" | "residence" | "usage" | "exemption" | "headcount" | "phone";
+
+/** The answers of an application; with change links on the check-your-answers page. */
 export function ApplicationDetails({
   details,
   changeHref,
 }: {
-  details: { purpose: string; headcount: number; contactPhone: string };
-  changeHref?: (step: "purpose" | "headcount" | "phone") => string;
+  details: {
+    purpose: string;
+    headcount: number;
+    contactPhone: string;
+    resident?: boolean;
+    commercial?: boolean;
+    admissionCharged?: boolean;
+    /** the exemption asked for ("" or null: none) */
+    exemptionName?: string | null;
+    exemptionGrounds?: string;
+  };
+  changeHref?: (step: DetailStep) => string;
 }) {
   const t = useT();
-  const rows = [
-    { step: "purpose", label: t.apply.purpose.label, value: details.purpose },
-    { step: "headcount", label: t.apply.headcount.label, value: t.people(details.headcount) },
-    { step: "phone", label: t.apply.phone.label, value: details.contactPhone },
-  ] as const;
+  const a = t.apply;
+  const usage = [details.commercial ? a.usage.commercial : null, details.admissionCharged ? a.usage.admission : null].filter(
+    (u): u is string => u !== null,
+  );
+  const rows: { step: DetailStep; label: string; value: string }[] = [
+    { step: "purpose", label: a.purpose.label, value: details.purpose },
+    ...(details.resident === undefined
+      ? []
+      : [{ step: "residence" as const, label: a.residence.label, value: details.resident ? a.residence.yes : a.residence.no }]),
+    ...(details.commercial === undefined ? [] : [{ step: "usage" as const, label: a.usage.label, value: usage.length ? t.list(usage) : a.usage.none }]),
+    ...(details.exemptionName === undefined
+      ? []
+      : [
+          {
+            step: "exemption" as const,
+            label: a.exemption.label,
+            value: details.exemptionName ? `${details.exemptionName}${t.colon}${details.exemptionGrounds ?? ""}` : a.exemption.none,
+          },
+        ]),
+    { step: "headcount", label: a.headcount.label, value: t.people(details.headcount) },
+    { step: "phone", label: a.phone.label, value: details.contactPhone },
+  ];
   return (
     <dl className="summary-list">
       {rows.map((row) => (

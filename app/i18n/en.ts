@@ -117,6 +117,19 @@ export const en: Messages = {
     more: "Choose other rooms or days too",
   },
 
+  fees: {
+    title: "Fee breakdown",
+    base: "Base fee",
+    adjustments: { NON_RESIDENT: "Non-resident", COMMERCIAL: "Commercial use", ADMISSION: "Admission charged" },
+    times: (percent) => `×${percent / 100}`,
+    surcharge: (name, quantity) => (quantity > 1 ? `${name} (${quantity})` : name),
+    exemption: (name) => `Exemption (${name})`,
+    rounding: (unit) => `Rounded down to ${unit} yen`,
+    total: "Total",
+    withExemption: "Total if the exemption is approved",
+    status: { NONE: "", PENDING: "Exemption being checked", APPROVED: "Exemption approved", REJECTED: "Exemption not approved" },
+  },
+
   slot: {
     fee: (fee) => `Fee ${fee}`,
     total: (total) => `Total ${total}`,
@@ -199,11 +212,43 @@ export const en: Messages = {
   },
 
   apply: {
-    stepNames: { purpose: "Purpose", headcount: "People", phone: "Contact", review: "Check" },
+    stepNames: {
+      purpose: "Purpose",
+      residence: "Residence",
+      usage: "Type of use",
+      exemption: "Exemption",
+      headcount: "People",
+      phone: "Contact",
+      review: "Check",
+    },
     back: { selection: "Back to what you chose", previous: "Back to the previous question", review: "Back to the check page" },
     next: "Continue",
     toReview: "Continue to check",
     purpose: { title: "What will you use it for?", label: "Purpose", hint: "For example: neighbourhood meeting, exercise class" },
+    residence: {
+      title: (municipality) => `Do you live, work or study in ${municipality}?`,
+      label: "Live, work or study here",
+      yes: "Yes",
+      no: "No (the fee for non-residents applies)",
+    },
+    usage: {
+      title: "Does any of these apply?",
+      label: "Type of use",
+      hint: "If none applies, go on without choosing anything.",
+      commercial: "Commercial (selling or advertising)",
+      admission: "Collecting an admission or participation fee",
+      none: "None of these",
+    },
+    exemption: {
+      title: "Do you apply for a fee exemption?",
+      label: "Kind of exemption",
+      none: "No",
+      full: "free of charge",
+      part: (percent) => `${percent}% off`,
+      grounds: "Reason for the exemption",
+      groundsHint: "Only if you apply for an exemption.",
+      needsApproval: "Staff check the exemption first. Until then the fee without it applies.",
+    },
     headcount: { title: "How many people?", label: "Number of people", hint: "A rough number is fine (for example 12)" },
     phone: {
       title: "Which phone number can we reach on the day?",
@@ -342,6 +387,11 @@ export const en: Messages = {
     headcountTooSmall: "Enter 1 or more",
     headcountTooLarge: "That is too many people",
     codeRequired: "Please enter the code",
+    residenceRequired: "Please choose Yes or No",
+    exemptionRequired: "Please choose whether you apply for an exemption",
+    groundsRequired: "Please write the reason for the exemption",
+    groundsTooLong: "The reason can be up to 500 characters",
+    exemptionUnknown: "That kind of exemption was not found. Please choose again",
     codeInvalid: "The code is 6 digits (e.g. 123456)",
   },
 

@@ -120,6 +120,19 @@ export const ja = {
     more: "ほかの部屋・日にちも選ぶ",
   },
 
+  fees: {
+    title: "使用料の内訳",
+    base: "基本使用料",
+    adjustments: { NON_RESIDENT: "市外の方", COMMERCIAL: "営利目的", ADMISSION: "入場料の徴収" } as Record<string, string>,
+    times: (percent: number) => `×${percent / 100}`,
+    surcharge: (name: string, quantity: number) => (quantity > 1 ? `${name}（${quantity}）` : name),
+    exemption: (name: string) => `減免（${name}）`,
+    rounding: (unit: number) => `${unit}円未満の切り捨て`,
+    total: "合計",
+    withExemption: "減免が認められたときの合計",
+    status: { NONE: "", PENDING: "減免の確認待ち", APPROVED: "減免が認められました", REJECTED: "減免は認められませんでした" } as Record<string, string>,
+  },
+
   slot: {
     fee: (fee: string) => `利用料 ${fee}`,
     total: (total: string) => `合計 ${total}`,
@@ -202,7 +215,7 @@ export const ja = {
   },
 
   apply: {
-    stepNames: { purpose: "利用目的", headcount: "利用人数", phone: "連絡先", review: "確認" },
+    stepNames: { purpose: "利用目的", residence: "お住まい", usage: "利用の内容", exemption: "減免", headcount: "利用人数", phone: "連絡先", review: "確認" },
     back: { selection: "選んだ枠へ戻る", previous: "前の質問へ戻る", review: "確認の画面へ戻る" },
     next: "次へ進む",
     toReview: "確認へ進む",
@@ -210,6 +223,30 @@ export const ja = {
       title: "何に使いますか？",
       label: "利用目的",
       hint: "例：町内会の会議、体操教室",
+    },
+    residence: {
+      title: (municipality: string) => `${municipality}に住んでいるか、通勤・通学していますか？`,
+      label: "市内に住んでいる・通勤・通学している",
+      yes: "はい",
+      no: "いいえ（市外の方の使用料になります）",
+    },
+    usage: {
+      title: "当てはまるものはありますか？",
+      label: "利用の内容",
+      hint: "当てはまるものがなければ、何も選ばずに次へ進んでください。",
+      commercial: "営利目的（商品の販売や宣伝など）",
+      admission: "入場料や参加費を集める",
+      none: "当てはまるものはない",
+    },
+    exemption: {
+      title: "使用料の減免を申請しますか？",
+      label: "減免の種類",
+      none: "申請しない",
+      full: "全額免除",
+      part: (percent: number) => `${percent}%減額`,
+      grounds: "申請の理由",
+      groundsHint: "減免を申請するときだけ書いてください。",
+      needsApproval: "減免は、職員が確認してから決まります。それまでは減免前の金額です。",
     },
     headcount: {
       title: "何人で使いますか？",
@@ -356,6 +393,11 @@ export const ja = {
     headcountTooSmall: "利用人数は1人以上にしてください",
     headcountTooLarge: "利用人数が多すぎます",
     codeRequired: "番号を入力してください",
+    residenceRequired: "「はい」か「いいえ」を選んでください",
+    exemptionRequired: "減免を申請するかどうかを選んでください",
+    groundsRequired: "減免を申請する理由を書いてください",
+    groundsTooLong: "理由は500文字までです",
+    exemptionUnknown: "選んだ減免の種類が見つかりません。選び直してください",
     codeInvalid: "番号は6けたの数字で入力してください（例：123456）",
   },
 

@@ -3,14 +3,26 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { ErrorSummary } from "~/components/ui/error-summary";
+import { Notice } from "~/components/ui/notice";
+import { RadioGroup } from "~/components/ui/radio-group";
 import { StepIndicator } from "~/components/ui/step-indicator";
 import { TextField } from "~/components/ui/text-field";
 import { translateErrors, useT } from "~/i18n";
-import { HeadcountForm, PhoneForm, PurposeForm } from "~/schemas/application.server";
-import { parseForm } from "~/utils/form.server";
+import {
+  ExemptionForm,
+  HeadcountForm,
+  parseUsage,
+  PhoneForm,
+  PurposeForm,
+  ResidenceForm,
+} from "~/schemas/application.server";
+import { listExemptionCategories } from "~/services/fees.server";
+import { type FieldErrors, parseForm } from "~/utils/form.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import {
+  type ApplicationDraft,
   commitSession,
   getDraft,
   getSelection,
@@ -20,10 +32,8 @@ import {
 } from "~/utils/session.server";
 
 /** One question per page, in this order, then the check-your-answers page. */
-const STEPS = ["purpose", "headcount", "phone"] as const;
+const STEPS = ["purpose", "residence", "usage", "exemption", "headcount", "phone"] as const;
 type Step = (typeof STEPS)[number];
-const FIELD = { purpose: "purpose", headcount: "headcount", phone: "contactPhone" } as const;
-const SCHEMA = { purpose: PurposeForm, headcount: HeadcountForm, phone: PhoneForm };
 
 function stepOf(params: { step?: string }): Step {
   const step = STEPS.find((s) => s === params.step);
@@ -36,6 +46,27 @@ function nextUrl(slug: string, step: Step, fromReview: boolean) {
   return fromReview || !next ? `/${slug}/apply/review` : `/${slug}/apply/${next}`;
 }
 
+/** The answer of a step as the form shows it again. */
+function shown(step: Step, draft: ApplicationDraft | null, phone: string): Record<string, string | string[]> {
+  switch (step) {
+    case "purpose":
+      return { purpose: draft?.purpose ?? "" };
+    case "residence":
+      return { resident: draft?.resident === undefined ? "" : draft.resident ? "yes" : "no" };
+    case "usage":
+      return { usage: [...(draft?.commercial ? ["commercial"] : []), ...(draft?.admissionCharged ? ["admission"] : [])] };
+    case "exemption":
+      return {
+        exemptionCategoryId: draft?.exemptionCategoryId === undefined ? "" : draft.exemptionCategoryId || "none",
+        exemptionGrounds: draft?.exemptionGrounds ?? "",
+      };
+    case "headcount":
+      return { headcount: draft?.headcount !== undefined ? String(draft.headcount) : "" };
+    case "phone":
+      return { contactPhone: draft?.contactPhone ?? phone };
+  }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const step = stepOf(params);
@@ -44,18 +75,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (getSelection(session, municipality.id).length === 0) {
     throw redirect(`/${municipality.slug}/selection`);
   }
-  const draft = getDraft(session, municipality.id);
-  const saved = {
-    purpose: draft?.purpose ?? "",
-    headcount: draft?.headcount !== undefined ? String(draft.headcount) : "",
-    phone: draft?.contactPhone ?? user.phone,
-  }[step];
+  const categories = step === "exemption" ? await listExemptionCategories(municipality.id) : [];
   return {
     slug: municipality.slug,
+    municipalityName: municipality.name,
     step,
-    saved,
+    saved: shown(step, getDraft(session, municipality.id), user.phone),
+    categories: categories.map((c) => ({ id: c.categoryId, name: c.name, percent: c.percent, prompt: c.evidencePrompt })),
     fromReview: new URL(request.url).searchParams.get("from") === "review",
   };
+}
+
+type Parsed = { ok: true; answers: ApplicationDraft } | { ok: false; errors: FieldErrors };
+
+async function parseStep(step: Step, formData: FormData, municipalityId: string): Promise<Parsed> {
+  if (step === "usage") return { ok: true, answers: parseUsage(formData) };
+  const schema = { purpose: PurposeForm, residence: ResidenceForm, exemption: ExemptionForm, headcount: HeadcountForm, phone: PhoneForm }[step];
+  const form = parseForm(schema, formData);
+  if (!form.ok) return form;
+  if (step === "exemption") {
+    const answers = form.data as { exemptionCategoryId: string; exemptionGrounds: string };
+    const known = await listExemptionCategories(municipalityId);
+    if (answers.exemptionCategoryId && !known.some((c) => c.categoryId === answers.exemptionCategoryId)) {
+      return { ok: false, errors: { exemptionCategoryId: "exemptionUnknown" } };
+    }
+    return { ok: true, answers: answers.exemptionCategoryId ? answers : { exemptionCategoryId: "", exemptionGrounds: "" } };
+  }
+  return { ok: true, answers: form.data as ApplicationDraft };
 }
 
 /**
@@ -66,12 +112,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const step = stepOf(params);
   const fromReview = new URL(request.url).searchParams.get("from") === "review";
-  const form = parseForm(SCHEMA[step], await request.formData());
-  if (!form.ok) {
-    return data({ errors: form.errors as Record<string, string>, value: form.values[FIELD[step]] ?? "" }, { status: 400 });
+  const formData = await request.formData();
+  const parsed = await parseStep(step, formData, municipality.id);
+  if (!parsed.ok) {
+    const values = Object.fromEntries([...formData.keys()].map((k) => [k, formData.getAll(k).map(String)]));
+    const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === "usage" ? v : (v[0] ?? "")]));
+    return data({ errors: parsed.errors as Record<string, string>, values: typed }, { status: 400 });
   }
   const session = await getSession(request);
-  setDraft(session, municipality.id, form.data);
+  setDraft(session, municipality.id, parsed.answers);
   const headers = { "Set-Cookie": await commitSession(session) };
   const next = nextUrl(municipality.slug, step, fromReview);
   try {
@@ -86,39 +135,77 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplyStep() {
-  const { slug, step, saved, fromReview } = useLoaderData<typeof loader>();
+  const { slug, municipalityName, step, saved, categories, fromReview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const a = t.apply;
-  const question = a[step];
-  const field = FIELD[step];
   const errors = translateErrors(t, actionData?.errors);
+  const value = (field: string) => (actionData?.values?.[field] ?? saved[field] ?? "") as string;
   const index = STEPS.indexOf(step);
   const back = fromReview
     ? { to: `/${slug}/apply/review`, label: a.back.review }
     : index === 0
       ? { to: `/${slug}/selection`, label: a.back.selection }
       : { to: `/${slug}/apply/${STEPS[index - 1]}`, label: a.back.previous };
-  const input = {
-    purpose: { hint: question.hint },
-    headcount: { hint: question.hint, inputMode: "numeric" as const, short: true },
-    phone: { hint: question.hint, type: "tel" as const, autoComplete: "tel", inputMode: "tel" as const },
-  }[step];
+  const title = step === "residence" ? a.residence.title(municipalityName) : a[step].title;
+  const labels: Record<string, string> = {
+    purpose: a.purpose.label,
+    resident: a.residence.label,
+    exemptionCategoryId: a.exemption.label,
+    exemptionGrounds: a.exemption.grounds,
+    headcount: a.headcount.label,
+    contactPhone: a.phone.label,
+  };
   return (
     <>
       <BackLink to={back.to}>{back.label}</BackLink>
       <StepIndicator current={index + 1} total={STEPS.length + 1} name={a.stepNames[step]} />
-      <h1>{question.title}</h1>
-      <ErrorSummary errors={errors} labels={{ [field]: question.label }} />
-      <form method="post" noValidate>
-        <TextField
-          key={step}
-          name={field}
-          label={question.label}
-          defaultValue={actionData?.value ?? saved}
-          error={errors?.[field]}
-          {...input}
-        />
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} labels={labels} />
+      <form method="post" noValidate key={step}>
+        {step === "purpose" ? (
+          <TextField name="purpose" label={a.purpose.label} hint={a.purpose.hint} defaultValue={value("purpose")} error={errors?.purpose} />
+        ) : step === "residence" ? (
+          <RadioGroup
+            name="resident"
+            label={a.residence.label}
+            options={[{ value: "yes", label: a.residence.yes }, { value: "no", label: a.residence.no }]}
+            defaultValue={value("resident") || undefined}
+            error={errors?.resident}
+          />
+        ) : step === "usage" ? (
+          <CheckboxGroup
+            name="usage"
+            label={a.usage.label}
+            hint={a.usage.hint}
+            options={[{ value: "commercial", label: a.usage.commercial }, { value: "admission", label: a.usage.admission }]}
+            defaultValue={(actionData?.values?.usage ?? saved.usage ?? []) as string[]}
+            optional
+          />
+        ) : step === "exemption" ? (
+          <>
+            <RadioGroup
+              name="exemptionCategoryId"
+              label={a.exemption.label}
+              options={[
+                { value: "none", label: a.exemption.none },
+                ...categories.map((c) => ({
+                  value: c.id,
+                  label: c.name,
+                  hint: `${c.percent === 100 ? a.exemption.full : a.exemption.part(c.percent)}${c.prompt ? `。${c.prompt}` : ""}`,
+                })),
+              ]}
+              defaultValue={value("exemptionCategoryId") || undefined}
+              error={errors?.exemptionCategoryId}
+            />
+            <TextField name="exemptionGrounds" label={a.exemption.grounds} hint={a.exemption.groundsHint} defaultValue={value("exemptionGrounds")} error={errors?.exemptionGrounds} optional />
+            <Notice>{a.exemption.needsApproval}</Notice>
+          </>
+        ) : step === "headcount" ? (
+          <TextField name="headcount" label={a.headcount.label} hint={a.headcount.hint} inputMode="numeric" short defaultValue={value("headcount")} error={errors?.headcount} />
+        ) : (
+          <TextField name="contactPhone" label={a.phone.label} hint={a.phone.hint} type="tel" autoComplete="tel" inputMode="tel" defaultValue={value("contactPhone")} error={errors?.contactPhone} />
+        )}
         <div className="actions">
           <Button>{fromReview || index === STEPS.length - 1 ? a.toReview : a.next}</Button>
         </div>

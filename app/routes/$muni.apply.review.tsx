@@ -6,11 +6,12 @@ import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { StepIndicator } from "~/components/ui/step-indicator";
+import { FeeBreakdown } from "~/components/fee-breakdown";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
 import type { BookingProblem } from "~/domain/errors";
 import { useT } from "~/i18n";
 import { SubmitForm } from "~/schemas/application.server";
-import { checkRequestedSlots, type SlotDetail, submitApplication } from "~/services/booking.server";
+import { checkRequestedSlots, pricingFor, type SlotDetail, submitApplication } from "~/services/booking.server";
 import type { Municipality } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import {
@@ -30,9 +31,34 @@ async function requireComplete(request: Request, municipality: Municipality) {
   const selection = getSelection(session, municipality.id);
   const draft = getDraft(session, municipality.id);
   if (selection.length === 0) throw redirect(`/${municipality.slug}/selection`);
-  const missing = !draft?.purpose ? "purpose" : draft.headcount === undefined ? "headcount" : !draft.contactPhone ? "phone" : null;
+  const missing = !draft?.purpose
+    ? "purpose"
+    : draft.resident === undefined
+      ? "residence"
+      : draft.commercial === undefined
+        ? "usage"
+        : draft.exemptionCategoryId === undefined
+          ? "exemption"
+          : draft.headcount === undefined
+            ? "headcount"
+            : !draft.contactPhone
+              ? "phone"
+              : null;
   if (missing) throw redirect(`/${municipality.slug}/apply/${missing}`);
-  return { session, selection, draft: draft as Required<ApplicationDraft> };
+  const complete = draft as Required<ApplicationDraft>;
+  const input = {
+    purpose: complete.purpose,
+    headcount: complete.headcount,
+    contactPhone: complete.contactPhone,
+    facts: { resident: complete.resident, commercial: complete.commercial, admissionCharged: complete.admissionCharged },
+    exemption: complete.exemptionCategoryId
+      ? { categoryId: complete.exemptionCategoryId, grounds: complete.exemptionGrounds }
+      : null,
+  };
+  // a category that staff removed meanwhile: ask the question again
+  const pricing = await pricingFor(municipality.id, input);
+  if (!pricing) throw redirect(`/${municipality.slug}/apply/exemption`);
+  return { session, selection, draft: complete, input, pricing };
 }
 
 function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
@@ -42,13 +68,15 @@ function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   await requireUser(request, municipality);
-  const { selection, draft } = await requireComplete(request, municipality);
-  const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount);
+  const { selection, draft, pricing } = await requireComplete(request, municipality);
+  const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount, pricing);
   return {
     slug: municipality.slug,
     slots: checked.slots,
     problems: describeProblems(checked.problems, checked.slots),
     totalFee: checked.totalFee,
+    exemptTotal: checked.exemptTotal,
+    exemption: pricing.exemption ? { name: pricing.exemption.name, needsApproval: pricing.exemption.needsApproval } : null,
     draft,
     idempotencyKey: randomUUID(),
   };
@@ -58,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   // the selection and answers live in the session cookie, so they wait while the person signs in
   const user = await requireUser(request, municipality, { expired: true });
-  const { session, selection, draft } = await requireComplete(request, municipality);
+  const { session, selection, input, pricing } = await requireComplete(request, municipality);
   const parsed = SubmitForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return data({ reload: true, problems: [], alternatives: [] }, { status: 400 });
@@ -67,11 +95,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await submitApplication(
     municipality,
     user.id,
-    { slots: selection, ...draft, idempotencyKey: parsed.data.idempotencyKey },
+    { slots: selection, ...input, idempotencyKey: parsed.data.idempotencyKey },
     now,
   );
   if (!result.ok) {
-    const checked = await checkRequestedSlots(municipality, selection, now);
+    const checked = await checkRequestedSlots(municipality, selection, now, undefined, pricing);
     return data(
       { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives },
       { status: 409 },
@@ -89,13 +117,13 @@ export default function Review() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const r = t.review;
-  const { slug, slots, totalFee, draft, idempotencyKey } = loaderData;
+  const { slug, slots, totalFee, exemptTotal, exemption, draft, idempotencyKey } = loaderData;
   const problems = actionData?.problems.length ? actionData.problems : loaderData.problems;
   const alternatives = actionData?.alternatives ?? [];
   return (
     <>
       <BackLink to={`/${slug}/apply/phone`}>{r.back}</BackLink>
-      <StepIndicator current={4} total={4} name={t.apply.stepNames.review} />
+      <StepIndicator current={7} total={7} name={t.apply.stepNames.review} />
       <h1>{r.title}</h1>
       {actionData?.reload ? (
         <Notice tone="error" role="alert">
@@ -137,15 +165,25 @@ export default function Review() {
         {slots.map((slot) => (
           <li key={`${slot.roomId}|${slot.timeFrameId}|${slot.date}`}>
             <SlotSummary slot={slot} />
+            <details className="fee-details">
+              <summary>{t.fees.title}</summary>
+              <FeeBreakdown breakdown={slot.breakdown} />
+              {slot.exemptBreakdown && exemption?.needsApproval ? (
+                <FeeBreakdown breakdown={slot.exemptBreakdown} totalLabel={t.fees.withExemption} />
+              ) : null}
+            </details>
           </li>
         ))}
       </ul>
       <p className="total">{t.slot.total(t.yen(totalFee))}</p>
+      {exemption?.needsApproval && exemptTotal !== null ? (
+        <Notice title={`${t.fees.withExemption}${t.colon}${t.yen(exemptTotal)}`}>{t.apply.exemption.needsApproval}</Notice>
+      ) : null}
       <p>
         <a href={`/${slug}/selection`}>{r.changeSlots}</a>
       </p>
       <h2>{r.details}</h2>
-      <ApplicationDetails details={draft} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
+      <ApplicationDetails details={{ ...draft, exemptionName: exemption?.name ?? "" }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <p>{r.counterPayment}</p>

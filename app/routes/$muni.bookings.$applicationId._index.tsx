@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
 import { ButtonLink } from "~/components/ui/button-link";
 import { Notice } from "~/components/ui/notice";
+import { FeeBreakdown } from "~/components/fee-breakdown";
 import { ApplicationDetails, SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
@@ -50,7 +51,14 @@ export default function BookingDetail() {
       </p>
       <p>
         <span className={`status status--${a.status}`}>{t.status[a.status]}</span>
+        {a.exemptionStatus !== "NONE" ? (
+          <>
+            {" "}
+            <span className={`status status--exemption-${a.exemptionStatus}`}>{t.fees.status[a.exemptionStatus]}</span>
+          </>
+        ) : null}
       </p>
+      {a.exemptionStatus === "REJECTED" && a.exemptionDecisionReason ? <p>{a.exemptionDecisionReason}</p> : null}
       <h2>{b.slots}</h2>
       <ul className="slot-list">
         {a.items.map((item) => (
@@ -66,6 +74,12 @@ export default function BookingDetail() {
                 </ButtonLink>
               ) : null}
             </SlotSummary>
+            {item.cancelledAt ? null : (
+              <details className="fee-details">
+                <summary>{t.fees.title}</summary>
+                <FeeBreakdown breakdown={item.breakdown} />
+              </details>
+            )}
           </li>
         ))}
       </ul>

@@ -33,3 +33,24 @@ export const SelectForm = z.object({
 
 /** Cancelling one slot (itemId) or, without it, the whole application. */
 export const CancelForm = z.object({ itemId: z.string().min(1).max(100).optional() });
+
+export const ResidenceForm = z.object({
+  resident: z.enum(["yes", "no"], { error: m("residenceRequired") }).transform((v) => v === "yes"),
+});
+
+/** Checked boxes of the usage question (any number, none included). */
+export function parseUsage(formData: FormData) {
+  const usage = formData.getAll("usage");
+  return { commercial: usage.includes("commercial"), admissionCharged: usage.includes("admission") };
+}
+
+export const ExemptionForm = z
+  .object({
+    exemptionCategoryId: z.string({ error: m("exemptionRequired") }).min(1, m("exemptionRequired")).max(100),
+    exemptionGrounds: z.string().trim().max(500, m("groundsTooLong")).default(""),
+  })
+  .transform((v) => ({ ...v, exemptionCategoryId: v.exemptionCategoryId === "none" ? "" : v.exemptionCategoryId }))
+  .refine((v) => !v.exemptionCategoryId || v.exemptionGrounds.length > 0, {
+    message: m("groundsRequired"),
+    path: ["exemptionGrounds"],
+  });

@@ -316,12 +316,20 @@ const applicationSelect = {
   totalFee: true,
   createdAt: true,
   cancelledAt: true,
+  resident: true,
+  commercial: true,
+  admissionCharged: true,
+  exemptionStatus: true,
+  exemptionGrounds: true,
+  exemptionDecisionReason: true,
+  exemptionCategory: { select: { name: true } },
   items: {
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
       useDate: true,
       fee: true,
+      feeBreakdown: true,
       cancelledAt: true,
       room: { select: { id: true, name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
@@ -332,10 +340,11 @@ const applicationSelect = {
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
 /** An application with each item flattened to what a person reads (see SlotView). */
-function toView(application: ApplicationRow) {
+function toView({ exemptionCategory, ...application }: ApplicationRow) {
   return {
     ...application,
-    items: application.items.map(({ id, useDate, fee, cancelledAt, room, timeFrame }) => ({
+    exemptionName: exemptionCategory?.name ?? null,
+    items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, room, timeFrame }) => ({
       id,
       cancelledAt,
       roomId: room.id,
@@ -346,6 +355,7 @@ function toView(application: ApplicationRow) {
       startMinute: timeFrame.startMinute,
       endMinute: timeFrame.endMinute,
       fee,
+      breakdown: feeBreakdown as unknown as FeeBreakdown,
     })),
   };
 }

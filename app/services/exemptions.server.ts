@@ -107,3 +107,7 @@ export async function decideExemption(
     return result;
   });
 }
+
+export function applicationNumber(municipalityId: string, applicationId: string) {
+  return db.application.findFirst({ where: { id: applicationId, municipalityId }, select: { number: true } });
+}

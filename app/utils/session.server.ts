@@ -28,7 +28,17 @@ type SessionData = {
 };
 
 /** Answers of the application questions, kept as they are given (one page per question). */
-export type ApplicationDraft = { purpose?: string; headcount?: number; contactPhone?: string };
+export type ApplicationDraft = {
+  purpose?: string;
+  headcount?: number;
+  contactPhone?: string;
+  resident?: boolean;
+  commercial?: boolean;
+  admissionCharged?: boolean;
+  /** "" when no exemption is asked for */
+  exemptionCategoryId?: string;
+  exemptionGrounds?: string;
+};
 
 /**
  * Behind HTTPS (any deployment with DATABASE_URL, or SECURE_COOKIES=true) the cookie is Secure
