@@ -195,7 +195,9 @@ async function applyFields(page: Page): Promise<Field[]> {
   );
   const fields: Field[] = [];
   for (const locator of await inputs.all()) {
-    if (!(await locator.isVisible())) continue;
+    // choice inputs are visually hidden inside their whole-row labels
+    const choice = ["radio", "checkbox"].includes((await locator.getAttribute("type")) ?? "");
+    if (!choice && !(await locator.isVisible())) continue;
     const info = await locator.evaluate((el) => {
       const e = el as HTMLInputElement;
       const label = Array.from(e.labels ?? [])
@@ -218,11 +220,13 @@ async function applyFields(page: Page): Promise<Field[]> {
 
 async function fillField(field: Field) {
   const { locator, type, tag } = field;
-  if (type === "radio" || type === "checkbox") {
+  // optional boxes ("anything that applies?") are left as they are; a radio group gets its first answer
+  if (type === "checkbox") return;
+  if (type === "radio") {
     const name = await locator.getAttribute("name");
     const group = locator.page().locator(`main input[name="${name}"]`);
     const checked = await group.evaluateAll((els) => els.some((e) => (e as HTMLInputElement).checked));
-    if (!checked) await group.first().check();
+    if (!checked) await group.first().check({ force: true });
     return;
   }
   if (tag === "select") {

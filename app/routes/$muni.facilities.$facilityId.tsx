@@ -54,12 +54,10 @@ export default function FacilityPage() {
             <ul className="muted frame-fees">
               {room.timeFrames.map((f) => (
                 <li key={f.id}>
-                  {`${f.name} `}
-                  <span className="nowrap">{t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))}</span>{" "}
-                  {f.weekday !== null ? <span className="nowrap">{t.yen(f.weekday)}</span> : null}
-                  {f.holiday !== null && f.holiday !== f.weekday ? (
-                    <span className="nowrap">{t.facility.holidayFee(t.yen(f.holiday))}</span>
-                  ) : null}
+                  {/* no nowrap: at 225 % text on a 320 px screen even one time range is wider than the line */}
+                  {`${f.name} ${t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))}`}
+                  {f.weekday !== null ? ` ${t.yen(f.weekday)}` : ""}
+                  {f.holiday !== null && f.holiday !== f.weekday ? t.facility.holidayFee(t.yen(f.holiday)) : ""}
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { MAIL_DIR } from "../../playwright.config";
 import { savedMailCount } from "../support/smtp";
 import { expectNoHorizontalScroll } from "./layout";
-import { expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
+import { answerFeeQuestions, expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
 
 const PASSWORD = "correct horse battery";
 
@@ -29,6 +29,7 @@ async function bookOneSlot(page: Page) {
   await page.getByRole("link", { name: "この枠で申し込む" }).click();
   await page.getByLabel("利用目的").fill("俳句の会");
   await page.getByRole("button", { name: "次へ進む" }).click();
+  await answerFeeQuestions(page);
   await page.getByLabel("利用人数").fill("6");
   await page.getByRole("button", { name: "次へ進む" }).click();
   await page.getByRole("button", { name: "確認へ進む" }).click();

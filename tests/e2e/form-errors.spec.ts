@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame } from "./support";
+import { answerFeeQuestions, expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame } from "./support";
 
 const DEMO_EMAIL = "yamada@example.jp";
 const DEMO_PASSWORD = "tsudoi-demo";
@@ -49,6 +49,7 @@ test("a headcount that is not a number shows an error and keeps what was typed",
   await expect(page).toHaveURL(/\/akiruno\/apply\/purpose$/);
   await page.getByLabel("利用目的").fill("体操教室");
   await page.getByRole("button", { name: "次へ進む" }).click();
+  await answerFeeQuestions(page);
   await page.getByLabel("利用人数").fill("たくさん");
   await page.getByRole("button", { name: "次へ進む" }).click();
 

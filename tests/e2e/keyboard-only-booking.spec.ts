@@ -165,6 +165,24 @@ test("a resident books a room with the keyboard only, and sees a focus ring wher
   await page.keyboard.type("将棋の会");
   await page.keyboard.press("Enter");
 
+  // 市内? yes; nothing special; no exemption: Space chooses, Enter sends
+  await expect(page).toHaveURL(/\/apply\/residence$/);
+  await skipToMain(page);
+  await tabTo(page, /^はい$/);
+  await page.keyboard.press("Space");
+  await tabTo(page, /^次へ進む$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/apply\/usage$/);
+  await skipToMain(page);
+  await tabTo(page, /^次へ進む$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/apply\/exemption$/);
+  await skipToMain(page);
+  await tabTo(page, /^申請しない$/);
+  await page.keyboard.press("Space");
+  await tabTo(page, /^次へ進む$/);
+  await page.keyboard.press("Enter");
+
   await expect(page).toHaveURL(/\/apply\/headcount$/);
   await skipToMain(page);
   await tabTo(page, /^利用人数/);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { bodyFontSize, expectNoHorizontalScroll } from "./layout";
-import { expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
+import { answerFeeQuestions, expectNoAxeViolations, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
 
 /**
  * The narrowest phones (320 CSS px, also what a 1280px window shows at 400% zoom) with the
@@ -67,6 +67,7 @@ test("every page of the journey fits 320px at 特大 and at 200% text, and passe
   await checkPage(page, "apply: purpose");
   await page.getByLabel("利用目的").fill("絵手紙の教室");
   await page.getByRole("button", { name: "次へ進む" }).click();
+  await answerFeeQuestions(page, { check: (p) => checkPage(p, `apply: ${new URL(p.url()).pathname.split("/").pop()}`) });
 
   // an error summary and a field in error must fit too
   await expect(page).toHaveURL(/\/apply\/headcount$/);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
+  answerFeeQuestions,
   expectNoAxeViolations,
   formatYen,
   MUNI,
@@ -73,14 +74,14 @@ async function bookTwoRoomsAndCancelOne(page: Page, { axe }: { axe: boolean }) {
   await page.getByLabel("パスワード").fill("correct horse battery");
   await page.getByRole("button", { name: "登録する" }).click();
 
-  // one question per page: 利用目的 → 利用人数 → 連絡先
+  // one question per page: 利用目的 → お住まい → 利用の内容 → 減免 → 利用人数 → 連絡先
   await expect(page).toHaveURL(/\/akiruno\/apply\/purpose$/);
   await expect(page.getByRole("heading", { level: 1, name: "何に使いますか？" })).toBeVisible();
-  await expect(page.getByText("ステップ 1 / 4")).toBeVisible();
+  await expect(page.getByText("ステップ 1 / 7")).toBeVisible();
   await check(page);
   await page.getByLabel("利用目的").fill("町内会の会議");
   await page.getByRole("button", { name: "次へ進む" }).click();
-  await expect(page).toHaveURL(/\/akiruno\/apply\/headcount$/);
+  await answerFeeQuestions(page, { check });
   await check(page);
   await page.getByLabel("利用人数").fill("12");
   await page.getByRole("button", { name: "次へ進む" }).click();

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { MUNI, openFirstFreeDay, selectFirstFreeFrame } from "./support";
+import { answerFeeQuestions, MUNI, openFirstFreeDay, selectFirstFreeFrame } from "./support";
 
 /**
  * A resident's sign-in ends while they are answering the questions (here: they sign out in
@@ -25,7 +25,7 @@ async function answerAfterTheSignInEnds(page: Page) {
   await expect(page).toHaveURL(/\/apply\/purpose$/);
   await page.getByLabel("利用目的").fill("俳句の会");
   await page.getByRole("button", { name: "次へ進む" }).click();
-  await expect(page).toHaveURL(/\/apply\/headcount$/);
+  await answerFeeQuestions(page);
 
   // the sign-in ends on the server while the headcount page is open
   const other = await page.context().newPage();

@@ -69,3 +69,27 @@ export async function selectFirstFreeFrame(page: Page): Promise<PickedSlot> {
   );
   return { roomName, when: `${dateJa} ${frameName} ${time!.trim()}`, fee: yen(feeText!) };
 }
+
+/**
+ * After 利用目的: the three questions that set the fee. Answers 市内 (yes), nothing special,
+ * no exemption, unless told otherwise; `check` runs on each page before answering.
+ */
+export async function answerFeeQuestions(
+  page: Page,
+  options: { check?: (page: Page) => Promise<void>; exemption?: string; grounds?: string } = {},
+) {
+  const next = () => page.getByRole("button", { name: "次へ進む" }).click();
+  await expect(page).toHaveURL(/\/apply\/residence$/);
+  await options.check?.(page);
+  await page.locator("label.choice").filter({ hasText: /^はい$/ }).click();
+  await next();
+  await expect(page).toHaveURL(/\/apply\/usage$/);
+  await options.check?.(page);
+  await next();
+  await expect(page).toHaveURL(/\/apply\/exemption$/);
+  await options.check?.(page);
+  await page.locator("label.choice").filter({ hasText: options.exemption ?? /^申請しない$/ }).click();
+  if (options.grounds) await page.getByLabel("申請の理由").fill(options.grounds);
+  await next();
+  await expect(page).toHaveURL(/\/apply\/headcount$/);
+}
