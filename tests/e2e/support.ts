@@ -76,7 +76,7 @@ export async function selectFirstFreeFrame(page: Page): Promise<PickedSlot> {
  */
 export async function answerFeeQuestions(
   page: Page,
-  options: { check?: (page: Page) => Promise<void>; exemption?: string; grounds?: string } = {},
+  options: { check?: (page: Page) => Promise<void>; exemption?: string | RegExp; grounds?: string } = {},
 ) {
   const next = () => page.getByRole("button", { name: "次へ進む" }).click();
   await expect(page).toHaveURL(/\/apply\/residence$/);
