@@ -1,16 +1,20 @@
-import { type IsoDate, isoDateFromDbDate, weekday } from "~/domain/calendar";
+import { dbDateFromIsoDate, type IsoDate, isoDateFromDbDate, todayIn, weekday } from "~/domain/calendar";
 import { holidayName, isYearEnd } from "~/domain/closures";
 import {
   type ApplicantFacts,
+  checkFeeRules,
+  type DayType,
   dayTypeOf,
   type ExemptionTerms,
   type FeeBreakdown,
+  type FeeRuleProblem,
   type FeeRules,
   quoteSlot,
   scheduleInForce,
 } from "~/domain/fees";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { audit } from "./audit.server";
 
 type Client = Pick<Prisma.TransactionClient, "feeSchedule" | "exemptionCategory">;
 
@@ -96,3 +100,119 @@ export async function currentRates(municipalityId: string, today: IsoDate) {
   });
 }
 
+
+export type NewSchedule = {
+  effectiveFrom: IsoDate;
+  nonResidentPercent: number;
+  commercialPercent: number;
+  admissionPercent: number;
+  roundingUnit: number;
+  /** base fees by `${timeFrameId}:${dayType}` */
+  rates: Record<string, number>;
+};
+
+export type ScheduleProblem = FeeRuleProblem | "UNKNOWN_TIME_FRAME" | "MISSING_RATE" | "IN_THE_PAST";
+
+/**
+ * Adds a fee schedule from a date (a revision), every time frame priced for both day types.
+ * Checked first (one domain rule set, checkFeeRules); saved whole or not at all, audited.
+ */
+export async function addFeeSchedule(
+  municipality: { id: string; timeZone: string },
+  staffId: string,
+  input: NewSchedule,
+  now: Date,
+): Promise<{ ok: true; id: string } | { ok: false; problems: ScheduleProblem[] }> {
+  const [frames, existing] = await Promise.all([
+    db.timeFrame.findMany({ where: { municipalityId: municipality.id }, select: { id: true } }),
+    db.feeSchedule.findMany({ where: { municipalityId: municipality.id }, select: { effectiveFrom: true } }),
+  ]);
+  const frameIds = new Set(frames.map((f) => f.id));
+  const problems: ScheduleProblem[] = checkFeeRules({
+    fees: Object.values(input.rates),
+    adjustments: [input.nonResidentPercent, input.commercialPercent, input.admissionPercent],
+    exemptionPercents: [],
+    roundingUnit: input.roundingUnit,
+    effectiveFrom: input.effectiveFrom,
+    otherEffectiveDates: existing.map((s) => isoDateFromDbDate(s.effectiveFrom)),
+  });
+  if (Object.keys(input.rates).some((key) => !frameIds.has(key.split(":")[0]!))) problems.push("UNKNOWN_TIME_FRAME");
+  if ([...frameIds].some((id) => input.rates[`${id}:WEEKDAY`] === undefined || input.rates[`${id}:HOLIDAY`] === undefined)) {
+    problems.push("MISSING_RATE");
+  }
+  // bookings already made keep their price, but a schedule should not rewrite the past either
+  if (input.effectiveFrom <= todayIn(municipality.timeZone, now)) problems.push("IN_THE_PAST");
+  if (problems.length > 0) return { ok: false, problems };
+  try {
+    const schedule = await db.$transaction(async (tx) => {
+      const created = await tx.feeSchedule.create({
+        data: {
+          municipalityId: municipality.id,
+          effectiveFrom: dbDateFromIsoDate(input.effectiveFrom),
+          nonResidentPercent: input.nonResidentPercent,
+          commercialPercent: input.commercialPercent,
+          admissionPercent: input.admissionPercent,
+          roundingUnit: input.roundingUnit,
+        },
+      });
+      await tx.feeRate.createMany({
+        data: Object.entries(input.rates).map(([key, amount]) => {
+          const [timeFrameId, dayType] = key.split(":") as [string, DayType];
+          return { municipalityId: municipality.id, scheduleId: created.id, timeFrameId, dayType, amount };
+        }),
+      });
+      await audit(tx, {
+        municipalityId: municipality.id,
+        actorId: staffId,
+        action: "fees.schedule_added",
+        entity: "FeeSchedule",
+        entityId: created.id,
+        details: { before: null, after: { ...input } },
+      });
+      return created;
+    });
+    return { ok: true, id: schedule.id };
+  } catch (error) {
+    // two staff adding the same date at once: the unique index decides
+    if ((error as { code?: string }).code === "P2002") return { ok: false, problems: ["DUPLICATE_EFFECTIVE_DATE"] };
+    throw error;
+  }
+}
+
+export async function listFeeSchedules(municipalityId: string) {
+  const rows = await db.feeSchedule.findMany({
+    where: { municipalityId },
+    orderBy: { effectiveFrom: "desc" },
+    select: { id: true, effectiveFrom: true, nonResidentPercent: true, commercialPercent: true, admissionPercent: true, roundingUnit: true, _count: { select: { rates: true } } },
+  });
+  return rows.map(({ effectiveFrom, _count, ...s }) => ({ ...s, effectiveFrom: isoDateFromDbDate(effectiveFrom), rates: _count.rates }));
+}
+
+export type NewExemptionCategory = {
+  name: string;
+  percent: number;
+  coversBase: boolean;
+  coversAdjustments: boolean;
+  coversSurcharges: boolean;
+  needsApproval: boolean;
+  evidencePrompt: string;
+};
+
+export async function addExemptionCategory(municipalityId: string, staffId: string, input: NewExemptionCategory) {
+  const problems = checkFeeRules({ fees: [], adjustments: [], exemptionPercents: [input.percent], roundingUnit: 10 });
+  if (problems.length > 0) return { ok: false as const, problems };
+  const category = await db.$transaction(async (tx) => {
+    const count = await tx.exemptionCategory.count({ where: { municipalityId } });
+    const created = await tx.exemptionCategory.create({ data: { municipalityId, ...input, sortOrder: count } });
+    await audit(tx, {
+      municipalityId,
+      actorId: staffId,
+      action: "fees.exemption_category_added",
+      entity: "ExemptionCategory",
+      entityId: created.id,
+      details: { before: null, after: { ...input } },
+    });
+    return created;
+  });
+  return { ok: true as const, id: category.id };
+}

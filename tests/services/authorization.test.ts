@@ -119,6 +119,10 @@ const TABLE: Record<string, Case | Case[]> = {
   "$muni.account.deleted.tsx": { get: all("200") },
   "$muni.staff._index.tsx": { get: staffOnly },
   "$muni.staff.audit.tsx": { get: staffOnly },
+  "$muni.staff.fees.tsx": {
+    get: staffOnly,
+    post: { form: () => ({ intent: "schedule", effectiveFrom: "not a date" }), expect: but(signedIn("403"), { staff: "400" }) },
+  },
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
     post: { form: (f) => ({ decision: "reject", applicationId: f.applicationId }), expect: but(signedIn("403"), { staff: "400" }) },

@@ -168,3 +168,53 @@ describe("exemptions", () => {
     expect((await db.application.findUniqueOrThrow({ where: { id } })).exemptionStatus).toBe("PENDING");
   });
 });
+
+describe("staff editing fee rules", () => {
+  const ratesFor = (frames: { id: string }[], amount: number) =>
+    Object.fromEntries(frames.flatMap((f) => ["WEEKDAY", "HOLIDAY"].map((d) => [`${f.id}:${d}`, amount])));
+  const schedule = (effectiveFrom: string, rates: Record<string, number>, extra = {}) => ({
+    effectiveFrom,
+    nonResidentPercent: 150,
+    commercialPercent: 200,
+    admissionPercent: 150,
+    roundingUnit: 10,
+    rates,
+    ...extra,
+  });
+
+  it("add a revision from a future date, audited; bad input is refused whole with its reasons", async () => {
+    const { addFeeSchedule } = await import("~/services/fees.server");
+    const tenant = await createMunicipality();
+    const frames = Object.values(tenant.rooms).flatMap((r) => r.frames);
+    const count = () => db.feeSchedule.count({ where: { municipalityId: tenant.municipality.id } });
+    const before = await count();
+    const future = addDays(today, 60);
+    const refuse = async (input: ReturnType<typeof schedule>, problem: string) => {
+      const result = await addFeeSchedule(tenant.municipality, staff.id, input, now);
+      expect(result).toMatchObject({ ok: false });
+      expect((result as { problems: string[] }).problems).toContain(problem);
+    };
+    await refuse(schedule(future, { ...ratesFor(frames, 1000), [`${frames[0]!.id}:WEEKDAY`]: -1 }), "NEGATIVE_FEE");
+    await refuse(schedule(future, ratesFor(frames, 1000), { nonResidentPercent: 1001 }), "PERCENT_OUT_OF_RANGE");
+    await refuse(schedule(future, ratesFor(frames, 1000), { roundingUnit: 5 }), "BAD_ROUNDING_UNIT");
+    await refuse(schedule(today, ratesFor(frames, 1000)), "IN_THE_PAST");
+    await refuse(schedule("2000-01-01", ratesFor(frames, 1000)), "DUPLICATE_EFFECTIVE_DATE");
+    await refuse(schedule(future, ratesFor(frames.slice(1), 1000)), "MISSING_RATE");
+    await refuse(schedule(future, { ...ratesFor(frames, 1000), ...ratesFor(world.rooms.small.frames, 1000) }), "UNKNOWN_TIME_FRAME");
+    expect(await count()).toBe(before);
+
+    const added = await addFeeSchedule(tenant.municipality, staff.id, schedule(future, ratesFor(frames, 1500)), now);
+    expect(added.ok).toBe(true);
+    expect(await count()).toBe(before + 1);
+    expect(await db.auditEvent.count({ where: { municipalityId: tenant.municipality.id, action: "fees.schedule_added" } })).toBe(1);
+    const day = await roomDay(tenant.municipality, tenant.rooms.small.id, nextDate(future, false), now);
+    expect(day!.frames[0]!.fee).toBe(1500);
+  });
+
+  it("refuse an exemption over 100 %", async () => {
+    const { addExemptionCategory } = await import("~/services/fees.server");
+    const input = { name: "x", percent: 101, coversBase: true, coversAdjustments: false, coversSurcharges: false, needsApproval: true, evidencePrompt: "" };
+    expect(await addExemptionCategory(world.municipality.id, staff.id, input)).toEqual({ ok: false, problems: ["PERCENT_OUT_OF_RANGE"] });
+    expect(await addExemptionCategory(world.municipality.id, staff.id, { ...input, percent: 30 })).toMatchObject({ ok: true });
+  });
+});
