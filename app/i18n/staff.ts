@@ -95,6 +95,7 @@ export const staffText = {
     phone: "連絡先",
     purpose: "利用目的",
     headcount: "人数",
+    fee: "使用料",
   },
   invitations: {
     title: "職員・施設管理人の招待",

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { addDays, todayIn } from "~/domain/calendar";
+import { FeeBreakdown } from "~/components/fee-breakdown";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
 import { bookingsOfFacilities, facilityScopeOf } from "~/services/hall-bookings.server";
@@ -62,7 +63,16 @@ export default function HallBookings() {
                   <dd>{b.purpose}</dd>
                   <dt>{h.headcount}</dt>
                   <dd>{t.people(b.headcount)}</dd>
+                  <dt>{h.fee}</dt>
+                  <dd>
+                    {t.yen(b.fee)}
+                    {b.exemptionStatus !== "NONE" ? ` ${t.fees.status[b.exemptionStatus]}` : ""}
+                  </dd>
                 </dl>
+                <details className="fee-details">
+                  <summary>{t.fees.title}</summary>
+                  <FeeBreakdown breakdown={b.breakdown} />
+                </details>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { addDays, dbDateFromIsoDate, formatMinutes, isoDateFromDbDate, type IsoDate } from "~/domain/calendar";
+import type { FeeBreakdown } from "~/domain/fees";
 import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
@@ -39,10 +40,12 @@ export async function bookingsOfFacilities(
     select: {
       id: true,
       useDate: true,
+      fee: true,
+      feeBreakdown: true,
       room: { select: { name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
       application: {
-        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, user: { select: { name: true } } },
+        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, exemptionStatus: true, user: { select: { name: true } } },
       },
     },
   });
@@ -60,5 +63,8 @@ export async function bookingsOfFacilities(
     phone: item.application.contactPhone,
     purpose: item.application.purpose,
     headcount: item.application.headcount,
+    fee: item.fee,
+    breakdown: item.feeBreakdown as unknown as FeeBreakdown,
+    exemptionStatus: item.application.exemptionStatus,
   }));
 }
