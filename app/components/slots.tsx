@@ -60,6 +60,8 @@ export function ApplicationDetails({
     /** the exemption asked for ("" or null: none) */
     exemptionName?: string | null;
     exemptionGrounds?: string;
+    /** the registered group applied for (its exemption applies) */
+    groupName?: string | null;
   };
   changeHref?: (step: DetailStep) => string;
 }) {
@@ -80,7 +82,11 @@ export function ApplicationDetails({
           {
             step: "exemption" as const,
             label: a.exemption.label,
-            value: details.exemptionName ? `${details.exemptionName}${t.colon}${details.exemptionGrounds ?? ""}` : a.exemption.none,
+            value: details.groupName
+              ? a.exemption.asGroup(details.groupName, details.exemptionName ?? "")
+              : details.exemptionName
+                ? `${details.exemptionName}${t.colon}${details.exemptionGrounds ?? ""}`
+                : a.exemption.none,
           },
         ]),
     { step: "headcount", label: a.headcount.label, value: t.people(details.headcount) },

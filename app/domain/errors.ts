@@ -9,6 +9,7 @@ export type BookingErrorCode =
   | "UNKNOWN_TIME_FRAME"
   | "NO_FEE_RULE"
   | "UNKNOWN_EXEMPTION"
+  | "UNKNOWN_GROUP"
   | "PAST_DATE"
   | "BOOKING_CLOSED_FOR_DATE"
   | "NOT_YET_OPEN"

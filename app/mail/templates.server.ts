@@ -47,3 +47,12 @@ export function exemptionDecisionMail(
       : `申込番号 ${d.number} の減免（${d.category}）は認められませんでした。\n理由：${d.reason}\nお支払いいただく使用料は ${yen} のままです。予約を取り消すときは「わたしの予約」からできます。\n${signature.ja(municipality)}`,
   };
 }
+
+export function groupDecisionMail(municipality: Muni, d: { name: string; approved: boolean; reason: string }) {
+  return {
+    subject: `【${municipality.name} 施設予約】団体登録の結果（${d.name}）`,
+    body: d.approved
+      ? `「${d.name}」を登録団体として登録しました（1年間有効です）。\\n申し込みの「減免」の質問で、団体として申し込めます。\\n${signature.ja(municipality)}`
+      : `「${d.name}」の団体登録の申請を差し戻しました。\\n理由：${d.reason}\\n内容を直して、もう一度申請してください。\\n${signature.ja(municipality)}`,
+  };
+}

@@ -18,7 +18,9 @@ import {
   PurposeForm,
   ResidenceForm,
 } from "~/schemas/application.server";
+import type { Municipality } from "~/services/catalog.server";
 import { listExemptionCategories } from "~/services/fees.server";
+import { activeGroupsOf } from "~/services/groups.server";
 import { type FieldErrors, parseForm } from "~/utils/form.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import {
@@ -27,6 +29,7 @@ import {
   getDraft,
   getSelection,
   getSession,
+  getUser,
   requireUser,
   setDraft,
 } from "~/utils/session.server";
@@ -57,7 +60,11 @@ function shown(step: Step, draft: ApplicationDraft | null, phone: string): Recor
       return { usage: [...(draft?.commercial ? ["commercial"] : []), ...(draft?.admissionCharged ? ["admission"] : [])] };
     case "exemption":
       return {
-        exemptionCategoryId: draft?.exemptionCategoryId === undefined ? "" : draft.exemptionCategoryId || "none",
+        exemptionCategoryId: draft?.groupId
+          ? `group:${draft.groupId}`
+          : draft?.exemptionCategoryId === undefined
+            ? ""
+            : draft.exemptionCategoryId || "none",
         exemptionGrounds: draft?.exemptionGrounds ?? "",
       };
     case "headcount":
@@ -75,31 +82,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (getSelection(session, municipality.id).length === 0) {
     throw redirect(`/${municipality.slug}/selection`);
   }
-  const categories = step === "exemption" ? await listExemptionCategories(municipality.id) : [];
+  const [categories, groups] =
+    step === "exemption"
+      ? await Promise.all([listExemptionCategories(municipality.id), activeGroupsOf(municipality.id, user.id, new Date())])
+      : [[], []];
   return {
     slug: municipality.slug,
     municipalityName: municipality.name,
     step,
     saved: shown(step, getDraft(session, municipality.id), user.phone),
     categories: categories.map((c) => ({ id: c.categoryId, name: c.name, percent: c.percent, prompt: c.evidencePrompt })),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, exemption: g.exemptionCategory?.active ? g.exemptionCategory.name : "" })),
     fromReview: new URL(request.url).searchParams.get("from") === "review",
   };
 }
 
 type Parsed = { ok: true; answers: ApplicationDraft } | { ok: false; errors: FieldErrors };
 
-async function parseStep(step: Step, formData: FormData, municipalityId: string): Promise<Parsed> {
+async function parseStep(step: Step, formData: FormData, municipality: Municipality, request: Request): Promise<Parsed> {
   if (step === "usage") return { ok: true, answers: parseUsage(formData) };
   const schema = { purpose: PurposeForm, residence: ResidenceForm, exemption: ExemptionForm, headcount: HeadcountForm, phone: PhoneForm }[step];
   const form = parseForm(schema, formData);
   if (!form.ok) return form;
   if (step === "exemption") {
     const answers = form.data as { exemptionCategoryId: string; exemptionGrounds: string };
-    const known = await listExemptionCategories(municipalityId);
+    if (answers.exemptionCategoryId.startsWith("group:")) {
+      // booking for a group: only one the signed-in person represents now
+      const groupId = answers.exemptionCategoryId.slice("group:".length);
+      const user = await getUser(request, municipality);
+      const groups = user ? await activeGroupsOf(municipality.id, user.id, new Date()) : [];
+      if (!groups.some((g) => g.id === groupId)) return { ok: false, errors: { exemptionCategoryId: "exemptionUnknown" } };
+      return { ok: true, answers: { groupId, exemptionCategoryId: "", exemptionGrounds: "" } };
+    }
+    const known = await listExemptionCategories(municipality.id);
     if (answers.exemptionCategoryId && !known.some((c) => c.categoryId === answers.exemptionCategoryId)) {
       return { ok: false, errors: { exemptionCategoryId: "exemptionUnknown" } };
     }
-    return { ok: true, answers: answers.exemptionCategoryId ? answers : { exemptionCategoryId: "", exemptionGrounds: "" } };
+    return {
+      ok: true,
+      answers: { groupId: "", ...(answers.exemptionCategoryId ? answers : { exemptionCategoryId: "", exemptionGrounds: "" }) },
+    };
   }
   return { ok: true, answers: form.data as ApplicationDraft };
 }
@@ -113,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = stepOf(params);
   const fromReview = new URL(request.url).searchParams.get("from") === "review";
   const formData = await request.formData();
-  const parsed = await parseStep(step, formData, municipality.id);
+  const parsed = await parseStep(step, formData, municipality, request);
   if (!parsed.ok) {
     const values = Object.fromEntries([...formData.keys()].map((k) => [k, formData.getAll(k).map(String)]));
     const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === "usage" ? v : (v[0] ?? "")]));
@@ -135,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplyStep() {
-  const { slug, municipalityName, step, saved, categories, fromReview } = useLoaderData<typeof loader>();
+  const { slug, municipalityName, step, saved, categories, groups, fromReview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const a = t.apply;
@@ -189,6 +211,7 @@ export default function ApplyStep() {
               label={a.exemption.label}
               options={[
                 { value: "none", label: a.exemption.none },
+                ...groups.map((g) => ({ value: `group:${g.id}`, label: a.exemption.asGroup(g.name, g.exemption) })),
                 ...categories.map((c) => ({
                   value: c.id,
                   label: c.name,

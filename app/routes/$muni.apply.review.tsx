@@ -26,7 +26,7 @@ import {
 } from "~/utils/session.server";
 
 /** The selection and every answer, or a redirect to what is still missing. */
-async function requireComplete(request: Request, municipality: Municipality) {
+async function requireComplete(request: Request, municipality: Municipality, userId: string) {
   const session = await getSession(request);
   const selection = getSelection(session, municipality.id);
   const draft = getDraft(session, municipality.id);
@@ -54,10 +54,11 @@ async function requireComplete(request: Request, municipality: Municipality) {
     exemption: complete.exemptionCategoryId
       ? { categoryId: complete.exemptionCategoryId, grounds: complete.exemptionGrounds }
       : null,
+    groupId: complete.groupId || null,
   };
-  // a category that staff removed meanwhile: ask the question again
-  const pricing = await pricingFor(municipality.id, input);
-  if (!pricing) throw redirect(`/${municipality.slug}/apply/exemption`);
+  // a category removed or a group expired meanwhile: ask the question again
+  const pricing = await pricingFor(municipality.id, userId, input, new Date());
+  if (!pricing.ok) throw redirect(`/${municipality.slug}/apply/exemption`);
   return { session, selection, draft: complete, input, pricing };
 }
 
@@ -67,8 +68,8 @@ function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  await requireUser(request, municipality);
-  const { selection, draft, pricing } = await requireComplete(request, municipality);
+  const user = await requireUser(request, municipality);
+  const { selection, draft, pricing } = await requireComplete(request, municipality, user.id);
   const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount, pricing);
   return {
     slug: municipality.slug,
@@ -77,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totalFee: checked.totalFee,
     exemptTotal: checked.exemptTotal,
     exemption: pricing.exemption ? { name: pricing.exemption.name, needsApproval: pricing.exemption.needsApproval } : null,
+    group: pricing.group?.name ?? null,
     draft,
     idempotencyKey: randomUUID(),
   };
@@ -86,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   // the selection and answers live in the session cookie, so they wait while the person signs in
   const user = await requireUser(request, municipality, { expired: true });
-  const { session, selection, input, pricing } = await requireComplete(request, municipality);
+  const { session, selection, input, pricing } = await requireComplete(request, municipality, user.id);
   const parsed = SubmitForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return data({ reload: true, problems: [], alternatives: [] }, { status: 400 });
@@ -117,7 +119,7 @@ export default function Review() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const r = t.review;
-  const { slug, slots, totalFee, exemptTotal, exemption, draft, idempotencyKey } = loaderData;
+  const { slug, slots, totalFee, exemptTotal, exemption, group, draft, idempotencyKey } = loaderData;
   const problems = actionData?.problems.length ? actionData.problems : loaderData.problems;
   const alternatives = actionData?.alternatives ?? [];
   return (
@@ -183,7 +185,7 @@ export default function Review() {
         <a href={`/${slug}/selection`}>{r.changeSlots}</a>
       </p>
       <h2>{r.details}</h2>
-      <ApplicationDetails details={{ ...draft, exemptionName: exemption?.name ?? "" }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
+      <ApplicationDetails details={{ ...draft, exemptionName: exemption?.name ?? "", groupName: group }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <p>{r.counterPayment}</p>

@@ -55,6 +55,9 @@ export default function MyBookings() {
           ))}
         </ul>
       )}
+      <p>
+        <a href={`/${slug}/groups`}>{t.groups.link}</a>
+      </p>
       <h2>{b.myDataTitle}</h2>
       <ul className="link-list">
         <li>

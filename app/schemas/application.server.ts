@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACTIVITY_TYPES } from "~/domain/groups";
 import { m, phoneField, toHalfWidth } from "./account.server";
 
 export const PurposeForm = z.object({
@@ -54,3 +55,13 @@ export const ExemptionForm = z
     message: m("groundsRequired"),
     path: ["exemptionGrounds"],
   });
+
+export const GroupForm = z.object({
+  name: z.string().trim().min(1, m("groupNameRequired")).max(100, m("groupNameTooLong")),
+  purpose: z.string().trim().min(1, m("groupPurposeRequired")).max(500, m("groupPurposeTooLong")),
+  membersCount: z
+    .string()
+    .transform(toHalfWidth)
+    .pipe(z.string().regex(/^\d+$/, m("membersInvalid")).transform(Number).pipe(z.number().int().min(1, m("membersInvalid")).max(100_000, m("membersInvalid")))),
+  activityType: z.enum(ACTIVITY_TYPES, { error: m("activityRequired") }),
+});

@@ -21,6 +21,7 @@ import {
   type RoomDetail,
 } from "./rooms.server";
 import { listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
+import { activeGroupsOf } from "./groups.server";
 import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
 export type SlotDetail = RequestedSlot & {
@@ -46,10 +47,16 @@ export type CheckedSlots = {
 };
 
 /** Who is applying and for what, as far as fees care; by default a resident's own use. */
-export type Pricing = { facts: ApplicantFacts; exemption: (ExemptionTerms & { needsApproval: boolean }) | null };
+export type Pricing = {
+  facts: ApplicantFacts;
+  exemption: (ExemptionTerms & { needsApproval: boolean }) | null;
+  /** booking for a registered group: its exemption applies at once, its window is longer */
+  group: { id: string; name: string } | null;
+};
 export const RESIDENT_PRICING: Pricing = {
   facts: { resident: true, commercial: false, admissionCharged: false },
   exemption: null,
+  group: null,
 };
 
 /**
@@ -86,7 +93,9 @@ export async function checkRequestedSlots(
     slots: requested,
     rooms: known,
     today: todayIn(municipality.timeZone, now),
-    window: municipality,
+    window: pricing.group
+      ? { ...municipality, bookingWindowMonths: municipality.bookingWindowMonths + municipality.groupExtraWindowMonths }
+      : municipality,
     headcount,
   });
   const slots: SlotDetail[] = [];
@@ -127,6 +136,8 @@ export type ApplicationInput = {
   facts?: ApplicantFacts;
   /** an exemption asked for: its category and the applicant's grounds */
   exemption?: { categoryId: string; grounds: string } | null;
+  /** a registered group the applicant represents, applied for instead of an exemption */
+  groupId?: string | null;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -153,8 +164,8 @@ export async function submitApplication(
   const existing = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
   if (existing) return { ok: true, applicationId: existing.id, number: existing.number };
 
-  const pricing = await pricingFor(municipality.id, input);
-  if (!pricing) return { ok: false, problems: [{ code: "UNKNOWN_EXEMPTION" }], alternatives: [] };
+  const pricing = await pricingFor(municipality.id, userId, input, now);
+  if (!pricing.ok) return { ok: false, problems: [{ code: pricing.code }], alternatives: [] };
   const checked = await checkRequestedSlots(municipality, input.slots, now, input.headcount, pricing);
   if (checked.problems.length > 0) {
     return { ok: false, problems: checked.problems, alternatives: [] };
@@ -182,6 +193,7 @@ export async function submitApplication(
           exemptionCategoryId: exemption?.categoryId ?? null,
           exemptionGrounds: exemption ? (input.exemption?.grounds ?? "") : "",
           exemptionStatus: !exemption ? "NONE" : exemption.needsApproval ? "PENDING" : "APPROVED",
+          groupId: pricing.group?.id ?? null,
           items: {
             create: items.map((item) => ({
               municipalityId: municipality.id,
@@ -251,16 +263,31 @@ export async function submitApplication(
   }
 }
 
-/** The fee facts and the exemption category of an application; null for an unknown category. */
+/**
+ * The fee facts, exemption and group of an application: an exemption category of the
+ * municipality, or a group the applicant represents now (its category applies without a
+ * further approval: staff approved the group).
+ */
 export async function pricingFor(
   municipalityId: string,
-  input: Pick<ApplicationInput, "facts" | "exemption">,
-): Promise<Pricing | null> {
+  userId: string,
+  input: Pick<ApplicationInput, "facts" | "exemption" | "groupId">,
+  now: Date,
+): Promise<(Pricing & { ok: true }) | { ok: false; code: "UNKNOWN_EXEMPTION" | "UNKNOWN_GROUP" }> {
   const facts = input.facts ?? RESIDENT_PRICING.facts;
-  if (!input.exemption) return { facts, exemption: null };
+  if (input.groupId) {
+    const group = (await activeGroupsOf(municipalityId, userId, now)).find((g) => g.id === input.groupId);
+    if (!group) return { ok: false, code: "UNKNOWN_GROUP" };
+    const c = group.exemptionCategory?.active ? group.exemptionCategory : null;
+    const exemption = c
+      ? { categoryId: c.id, name: c.name, percent: c.percent, coversBase: c.coversBase, coversAdjustments: c.coversAdjustments, coversSurcharges: c.coversSurcharges, needsApproval: false }
+      : null;
+    return { ok: true, facts, exemption, group: { id: group.id, name: group.name } };
+  }
+  if (!input.exemption) return { ok: true, facts, exemption: null, group: null };
   const categories = await listExemptionCategories(municipalityId);
   const category = categories.find((c) => c.categoryId === input.exemption!.categoryId);
-  return category ? { facts, exemption: category } : null;
+  return category ? { ok: true, facts, exemption: category, group: null } : { ok: false, code: "UNKNOWN_EXEMPTION" };
 }
 
 function findByIdempotencyKey(municipalityId: string, userId: string, idempotencyKey: string) {

@@ -7,6 +7,7 @@ export type Municipality = {
   timeZone: string;
   helpPhone: string;
   bookingWindowMonths: number;
+  groupExtraWindowMonths: number;
   bookingCloseDaysBefore: number;
   closedOnHolidays: boolean;
   closedAtYearEnd: boolean;
@@ -22,6 +23,7 @@ export function findMunicipality(slug: string): Promise<Municipality | null> {
       timeZone: true,
       helpPhone: true,
       bookingWindowMonths: true,
+      groupExtraWindowMonths: true,
       bookingCloseDaysBefore: true,
       closedOnHolidays: true,
       closedAtYearEnd: true,

@@ -38,6 +38,8 @@ export type ApplicationDraft = {
   /** "" when no exemption is asked for */
   exemptionCategoryId?: string;
   exemptionGrounds?: string;
+  /** "" when not applying for a registered group */
+  groupId?: string;
 };
 
 /**

@@ -123,6 +123,11 @@ const TABLE: Record<string, Case | Case[]> = {
     get: staffOnly,
     post: { form: () => ({ intent: "schedule", effectiveFrom: "not a date" }), expect: but(signedIn("403"), { staff: "400" }) },
   },
+  "$muni.staff.groups.tsx": {
+    get: staffOnly,
+    post: { form: () => ({ decision: "return", groupId: "no-such-group" }), expect: but(signedIn("403"), { staff: "400" }) },
+  },
+  "$muni.groups.tsx": { get: signedIn("200"), post: { form: () => ({ name: "" }), expect: signedIn("400") } },
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
     post: { form: (f) => ({ decision: "reject", applicationId: f.applicationId }), expect: but(signedIn("403"), { staff: "400" }) },
