@@ -203,6 +203,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     create: { ...DEMO_OPERATOR, passwordHash, totpSecret: DEMO_TOTP_SECRET },
     update: { name: DEMO_OPERATOR.name },
   });
+  await seedGroup(db, m, now);
 }
 
 const EXEMPTIONS = [
@@ -258,6 +259,25 @@ async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: s
       update: data,
     });
   }
+}
+
+/** 山田さん represents a registered group with the 5割減額 category, valid for a year from now. */
+async function seedGroup(db: PrismaClient, m: string, now: Date) {
+  const group = {
+    name: "あきる野俳句の会",
+    purpose: "月に2回、俳句をつくって発表しあう会です。",
+    membersCount: 12,
+    activityType: "culture",
+    status: "APPROVED" as const,
+    exemptionCategoryId: `${m}-exemption-group`,
+    approvedAt: now,
+    expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+  };
+  await db.group.upsert({
+    where: { id: `${m}-group-haiku` },
+    create: { id: `${m}-group-haiku`, municipalityId: m, representativeId: `${m}-user-yamada`, ...group },
+    update: { expiresAt: group.expiresAt },
+  });
 }
 
 /** Seeds the database at `connectionString` with the demo municipality. */

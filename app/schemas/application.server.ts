@@ -51,7 +51,8 @@ export const ExemptionForm = z
     exemptionGrounds: z.string().trim().max(500, m("groundsTooLong")).default(""),
   })
   .transform((v) => ({ ...v, exemptionCategoryId: v.exemptionCategoryId === "none" ? "" : v.exemptionCategoryId }))
-  .refine((v) => !v.exemptionCategoryId || v.exemptionGrounds.length > 0, {
+  // grounds are for a category; a registered group (group:<id>) was already approved
+  .refine((v) => !v.exemptionCategoryId || v.exemptionCategoryId.startsWith("group:") || v.exemptionGrounds.length > 0, {
     message: m("groundsRequired"),
     path: ["exemptionGrounds"],
   });

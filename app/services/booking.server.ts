@@ -350,6 +350,7 @@ const applicationSelect = {
   exemptionGrounds: true,
   exemptionDecisionReason: true,
   exemptionCategory: { select: { name: true } },
+  group: { select: { name: true } },
   items: {
     orderBy: { startsAt: "asc" },
     select: {
@@ -367,10 +368,11 @@ const applicationSelect = {
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
 /** An application with each item flattened to what a person reads (see SlotView). */
-function toView({ exemptionCategory, ...application }: ApplicationRow) {
+function toView({ exemptionCategory, group, ...application }: ApplicationRow) {
   return {
     ...application,
     exemptionName: exemptionCategory?.name ?? null,
+    groupName: group?.name ?? null,
     items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, room, timeFrame }) => ({
       id,
       cancelledAt,

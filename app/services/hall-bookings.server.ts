@@ -45,7 +45,7 @@ export async function bookingsOfFacilities(
       room: { select: { name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
       application: {
-        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, exemptionStatus: true, user: { select: { name: true } } },
+        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, exemptionStatus: true, user: { select: { name: true } }, group: { select: { name: true } } },
       },
     },
   });
@@ -59,7 +59,7 @@ export async function bookingsOfFacilities(
     to: formatMinutes(item.timeFrame.endMinute),
     number: item.application.number,
     status: item.application.status,
-    applicant: item.application.user.name,
+    applicant: item.application.group ? `${item.application.group.name}（${item.application.user.name}）` : item.application.user.name,
     phone: item.application.contactPhone,
     purpose: item.application.purpose,
     headcount: item.application.headcount,

@@ -1,0 +1,82 @@
+import { generateTOTP } from "@epic-web/totp";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
+
+const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
+
+async function signInAsStaff(page: Page) {
+  await page.goto(`${MUNI}/login/password`);
+  await page.getByLabel("メールアドレス").fill("shokuin@example.jp");
+  await page.getByLabel("パスワード").fill("tsudoi-demo");
+  await page.getByRole("button", { name: "ログインする" }).click();
+  await page.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: "KRZXK5DPNEQEI3LP" })).otp);
+  await page.getByRole("button", { name: "確認する" }).click();
+  await expect(h1(page)).toHaveText("職員メニュー");
+}
+
+test("a resident registers a group, staff approve it with 50% off, and the representative books for it at half price", async ({ page, browser }) => {
+  const email = uniqueEmail("group");
+  await page.goto(`${MUNI}/register?redirectTo=${encodeURIComponent(`${MUNI}/bookings`)}`);
+  await page.getByLabel("お名前").fill("体操の会 代表");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("電話番号").fill("090-1234-5678");
+  await page.getByLabel("パスワード").fill("correct horse battery");
+  await page.getByRole("button", { name: "登録する" }).click();
+
+  // registering the group: a missing answer is said and what was typed is kept
+  await page.getByRole("link", { name: /団体の登録/ }).click();
+  await expect(h1(page)).toHaveText("団体の登録");
+  const name = `朝の体操の会 ${Date.now()}`;
+  await page.getByLabel("団体の名前").fill(name);
+  await page.getByLabel("団体の目的・活動の内容").fill("毎朝ラジオ体操をします");
+  await page.getByLabel("会員の人数").fill("たくさん");
+  await page.getByRole("button", { name: "登録を申請する" }).click();
+  await expect(page.locator(".error-summary")).toContainText("会員の人数は1以上の数字で入力してください");
+  await expect(page.locator(".error-summary")).toContainText("活動の種類を選んでください");
+  await expect(page.getByLabel("団体の名前")).toHaveValue(name);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("会員の人数").fill("８");
+  await page.locator("label.choice").filter({ hasText: /^スポーツ$/ }).click();
+  await page.getByRole("button", { name: "登録を申請する" }).click();
+  await expect(page.getByRole("status")).toContainText(`「${name}」の登録を申請しました`);
+  await expect(page.locator(".card", { hasText: name })).toContainText("職員が確認中");
+
+  // staff approve it with the 5割減額 category
+  const staff = await browser.newPage();
+  await signInAsStaff(staff);
+  await staff.getByRole("link", { name: "団体登録の申請を確認する" }).click();
+  const card = staff.locator(".card", { hasText: name });
+  await expect(card).toContainText("毎朝ラジオ体操をします");
+  await card.locator("label.choice").filter({ hasText: /^登録団体の活動/ }).click();
+  await card.getByRole("button", { name: "登録を認める" }).click();
+  await expect(staff.getByRole("status")).toContainText(`「${name}」を登録しました。`);
+  await expectNoAxeViolations(staff);
+  await staff.close();
+
+  // the representative books as the group: half the fee at once, no further approval
+  await page.goto(MUNI);
+  await page.getByRole("link", { name: /^五日市地区会館/ }).click();
+  await page.getByRole("link", { name: /^学習室/ }).click();
+  await openFirstFreeDay(page, async () => {});
+  const slot = await selectFirstFreeFrame(page);
+  await page.getByRole("link", { name: /選んだ枠を確認する/ }).click();
+  await page.getByRole("link", { name: "この枠で申し込む" }).click();
+  await page.getByLabel("利用目的").fill("ラジオ体操");
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await page.locator("label.choice").filter({ hasText: /^はい$/ }).click();
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await page.locator("label.choice").filter({ hasText: `登録団体「${name}」として申し込む` }).click();
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await page.getByLabel("利用人数").fill("8");
+  await page.getByRole("button", { name: "次へ進む" }).click();
+  await page.getByRole("button", { name: "確認へ進む" }).click();
+  const half = Math.floor(slot.fee / 2 / 10) * 10;
+  await expect(page.getByText(`合計 ${formatYen(half)}`)).toBeVisible();
+  await expect(page.locator(".summary-list")).toContainText(`登録団体「${name}」として申し込む`);
+  await page.getByRole("button", { name: "この内容で申し込む" }).click();
+  await expect(page).toHaveURL(/\?submitted=1$/);
+  await expect(page.getByText("減免が認められました")).toBeVisible();
+  await expect(page.getByText(`合計 ${formatYen(half)}`)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
