@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DecisionForms } from "~/components/decision-forms";
 import { BackLink } from "~/components/ui/back-link";
-import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
-import { TextField } from "~/components/ui/text-field";
 import { isoDateFromDbDate } from "~/domain/calendar";
 import type { FeeBreakdown } from "~/domain/fees";
 import { useT } from "~/i18n";
@@ -111,21 +110,16 @@ export default function ExemptionQueue() {
                   <li key={i.id}>{`${common.date(i.date)} ${i.frame} ${i.room}`}</li>
                 ))}
               </ul>
-              <form method="post">
-                <input type="hidden" name="applicationId" value={a.id} />
-                <input type="hidden" name="decision" value="approve" />
-                <div className="actions">
-                  <Button>{t.approve}</Button>
-                </div>
-              </form>
-              <form method="post" noValidate>
-                <input type="hidden" name="applicationId" value={a.id} />
-                <input type="hidden" name="decision" value="reject" />
-                <TextField name={`reason-${a.id}`} label={t.reason} defaultValue={error ? actionData?.reason : undefined} error={error} optional />
-                <div className="actions">
-                  <Button variant="outline">{t.reject}</Button>
-                </div>
-              </form>
+              <DecisionForms
+                id={a.id}
+                hidden={{ applicationId: a.id }}
+                approveLabel={t.approve}
+                refuseLabel={t.reject}
+                reasonLabel={t.reason}
+                refuseDecision="reject"
+                error={error}
+                reason={actionData?.reason}
+              />
             </li>
           );
         })}

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { DecisionForms } from "~/components/decision-forms";
 import { BackLink } from "~/components/ui/back-link";
-import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
-import { TextField } from "~/components/ui/text-field";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
 import { listExemptionCategories } from "~/services/fees.server";
@@ -83,29 +82,23 @@ export default function GroupQueue() {
                 <dt>{t.activity}</dt>
                 <dd>{common.groups.activities[g.activityType] ?? g.activityType}</dd>
               </dl>
-              <form method="post">
-                <input type="hidden" name="groupId" value={g.id} />
-                <input type="hidden" name="name" value={g.name} />
-                <input type="hidden" name="decision" value="approve" />
+              <DecisionForms
+                id={g.id}
+                hidden={{ groupId: g.id, name: g.name }}
+                approveLabel={t.approve}
+                refuseLabel={t.return}
+                reasonLabel={t.reason}
+                refuseDecision="return"
+                error={error}
+                reason={actionData?.reason}
+              >
                 <RadioGroup
                   name={`exemption-${g.id}`}
                   label={t.exemption}
                   options={[{ value: "none", label: t.noExemption }, ...categories]}
                   defaultValue="none"
                 />
-                <div className="actions">
-                  <Button>{t.approve}</Button>
-                </div>
-              </form>
-              <form method="post" noValidate>
-                <input type="hidden" name="groupId" value={g.id} />
-                <input type="hidden" name="name" value={g.name} />
-                <input type="hidden" name="decision" value="return" />
-                <TextField name={`reason-${g.id}`} label={t.reason} defaultValue={error ? actionData?.reason : undefined} error={error} optional />
-                <div className="actions">
-                  <Button variant="outline">{t.return}</Button>
-                </div>
-              </form>
+              </DecisionForms>
             </li>
           );
         })}

@@ -1,4 +1,3 @@
-import { generateTOTP } from "@epic-web/totp";
 import { expect, type Page, test } from "@playwright/test";
 import { MAIL_DIR } from "../../playwright.config";
 import { savedMailCount, savedMailTo } from "../support/smtp";
@@ -7,22 +6,18 @@ import {
   formatYen,
   MUNI,
   openFirstFreeDay,
+  registerResident,
   selectFirstFreeFrame,
+  signInAsStaff,
   uniqueEmail,
 } from "./support";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
-const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
 
 test("a group asks for a 50% exemption on a phone, staff approve it, and the applicant sees the new price", async ({ page, browser }) => {
   // a resident registers and picks a free slot of 五日市地区会館 会議室
   const email = uniqueEmail("exemption");
-  await page.goto(`${MUNI}/register?redirectTo=${encodeURIComponent(`${MUNI}/bookings`)}`);
-  await page.getByLabel("お名前").fill("俳句の会 代表");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("電話番号").fill("090-1234-5678");
-  await page.getByLabel("パスワード").fill("correct horse battery");
-  await page.getByRole("button", { name: "登録する" }).click();
+  await registerResident(page, email, "俳句の会 代表");
   await page.goto(MUNI);
   await page.getByRole("link", { name: /^五日市地区会館/ }).click();
   await page.getByRole("link", { name: /^会議室/ }).click();
@@ -72,12 +67,7 @@ test("a group asks for a 50% exemption on a phone, staff approve it, and the app
 
   // staff approve it from the queue
   const staff = await browser.newPage();
-  await staff.goto(`${MUNI}/login/password`);
-  await staff.getByLabel("メールアドレス").fill("shokuin@example.jp");
-  await staff.getByLabel("パスワード").fill("tsudoi-demo");
-  await staff.getByRole("button", { name: "ログインする" }).click();
-  await staff.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: DEMO_TOTP_SECRET })).otp);
-  await staff.getByRole("button", { name: "確認する" }).click();
+  await signInAsStaff(staff);
   await staff.getByRole("link", { name: "減免の申請を確認する" }).click();
   const card = staff.locator(".card", { hasText: `申込番号 ${number}` });
   await expect(card).toContainText("毎月の例会です");

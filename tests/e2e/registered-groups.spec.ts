@@ -1,27 +1,20 @@
-import { generateTOTP } from "@epic-web/totp";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, selectFirstFreeFrame, uniqueEmail } from "./support";
+import {
+  expectNoAxeViolations,
+  formatYen,
+  MUNI,
+  openFirstFreeDay,
+  registerResident,
+  selectFirstFreeFrame,
+  signInAsStaff,
+  uniqueEmail,
+} from "./support";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
-async function signInAsStaff(page: Page) {
-  await page.goto(`${MUNI}/login/password`);
-  await page.getByLabel("メールアドレス").fill("shokuin@example.jp");
-  await page.getByLabel("パスワード").fill("tsudoi-demo");
-  await page.getByRole("button", { name: "ログインする" }).click();
-  await page.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: "KRZXK5DPNEQEI3LP" })).otp);
-  await page.getByRole("button", { name: "確認する" }).click();
-  await expect(h1(page)).toHaveText("職員メニュー");
-}
-
 test("a resident registers a group, staff approve it with 50% off, and the representative books for it at half price", async ({ page, browser }) => {
   const email = uniqueEmail("group");
-  await page.goto(`${MUNI}/register?redirectTo=${encodeURIComponent(`${MUNI}/bookings`)}`);
-  await page.getByLabel("お名前").fill("体操の会 代表");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("電話番号").fill("090-1234-5678");
-  await page.getByLabel("パスワード").fill("correct horse battery");
-  await page.getByRole("button", { name: "登録する" }).click();
+  await registerResident(page, email, "体操の会 代表");
 
   // registering the group: a missing answer is said and what was typed is kept
   await page.getByRole("link", { name: /団体の登録/ }).click();

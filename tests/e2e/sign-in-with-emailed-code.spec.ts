@@ -2,10 +2,9 @@ import { generateTOTP } from "@epic-web/totp";
 import { expect, type Page, test } from "@playwright/test";
 import { MAIL_DIR } from "../../playwright.config";
 import { codeIn, savedMailCount, savedMailTo } from "../support/smtp";
-import { expectNoAxeViolations, MUNI } from "./support";
+import { DEMO_TOTP_SECRET, expectNoAxeViolations, MUNI, signInAsStaff } from "./support";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
-const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
 
 /** Signed out, a resident opens わたしの予約, asks for a code, reads it from the real mail. */
 async function signInWithEmailedCode(page: Page, email: string, options: { checkAxe: boolean }) {
@@ -142,12 +141,7 @@ test("a staff member signs in with password and an authenticator code", async ({
 });
 
 test("a newly invited staff member sets up the authenticator app at their first sign-in", async ({ page, browser }) => {
-  await page.goto(`${MUNI}/login/password`);
-  await page.getByLabel("メールアドレス").fill("shokuin@example.jp");
-  await page.getByLabel("パスワード").fill("tsudoi-demo");
-  await page.getByRole("button", { name: "ログインする" }).click();
-  await page.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: DEMO_TOTP_SECRET })).otp);
-  await page.getByRole("button", { name: "確認する" }).click();
+  await signInAsStaff(page);
   const email = `staff-${Date.now()}@example.jp`;
   await page.goto(`${MUNI}/staff/invitations`);
   await page.getByLabel("招待する人のメールアドレス").fill(email);

@@ -93,3 +93,29 @@ export async function answerFeeQuestions(
   await next();
   await expect(page).toHaveURL(/\/apply\/headcount$/);
 }
+
+/** The demo's authenticator key (README): staff and operator TOTP codes in tests. */
+export const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
+
+/** A new resident registers and lands on わたしの予約. */
+export async function registerResident(page: Page, email: string, name = "試験 花子") {
+  await page.goto(`${MUNI}/register?redirectTo=${encodeURIComponent(`${MUNI}/bookings`)}`);
+  await page.getByLabel("お名前").fill(name);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("電話番号").fill("090-1234-5678");
+  await page.getByLabel("パスワード").fill("correct horse battery");
+  await page.getByRole("button", { name: "登録する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "わたしの予約" })).toBeVisible();
+}
+
+/** The demo staff member signs in with password and TOTP and lands on the staff menu. */
+export async function signInAsStaff(page: Page) {
+  const { generateTOTP } = await import("@epic-web/totp");
+  await page.goto(`${MUNI}/login/password`);
+  await page.getByLabel("メールアドレス").fill("shokuin@example.jp");
+  await page.getByLabel("パスワード").fill("tsudoi-demo");
+  await page.getByRole("button", { name: "ログインする" }).click();
+  await page.getByLabel("確認コード（6けた）").fill((await generateTOTP({ secret: DEMO_TOTP_SECRET })).otp);
+  await page.getByRole("button", { name: "確認する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "職員メニュー" })).toBeVisible();
+}
