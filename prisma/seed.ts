@@ -240,6 +240,8 @@ async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: s
             create: { id: schedule.id, municipalityId: m, effectiveFrom },
             update: { effectiveFrom },
           });
+    // air-conditioning: 300 yen a slot, revised with the rest
+    await db.feeSchedule.update({ where: { id }, data: { airconFee: Math.floor((300 * schedule.scale) / 10) * 10 } });
     for (const { timeFrameId, weekday } of frameFees) {
       for (const [dayType, base] of [["WEEKDAY", weekday], ["HOLIDAY", holiday(weekday)]] as const) {
         const amount = Math.floor((base * schedule.scale) / 10) * 10;

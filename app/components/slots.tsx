@@ -57,6 +57,7 @@ export function ApplicationDetails({
     resident?: boolean;
     commercial?: boolean;
     admissionCharged?: boolean;
+    aircon?: boolean;
     /** the exemption asked for ("" or null: none) */
     exemptionName?: string | null;
     exemptionGrounds?: string;
@@ -67,7 +68,11 @@ export function ApplicationDetails({
 }) {
   const t = useT();
   const a = t.apply;
-  const usage = [details.commercial ? a.usage.commercial : null, details.admissionCharged ? a.usage.admission : null].filter(
+  const usage = [
+    details.commercial ? a.usage.commercial : null,
+    details.admissionCharged ? a.usage.admission : null,
+    details.aircon ? a.usage.aircon : null,
+  ].filter(
     (u): u is string => u !== null,
   );
   const rows: { step: DetailStep; label: string; value: string }[] = [

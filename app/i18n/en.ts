@@ -257,6 +257,8 @@ export const en: Messages = {
       hint: "If none applies, go on without choosing anything.",
       commercial: "Commercial (selling or advertising)",
       admission: "Collecting an admission or participation fee",
+      aircon: "Using air-conditioning or heating",
+      airconHint: "A fee per slot is added when you use it",
       none: "None of these",
     },
     exemption: {

@@ -256,6 +256,8 @@ export const ja = {
       hint: "当てはまるものがなければ、何も選ばずに次へ進んでください。",
       commercial: "営利目的（商品の販売や宣伝など）",
       admission: "入場料や参加費を集める",
+      aircon: "冷房・暖房を使う",
+      airconHint: "使うときは、1枠ごとに冷暖房の料金が加わります",
       none: "当てはまるものはない",
     },
     exemption: {

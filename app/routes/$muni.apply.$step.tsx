@@ -57,7 +57,13 @@ function shown(step: Step, draft: ApplicationDraft | null, phone: string): Recor
     case "residence":
       return { resident: draft?.resident === undefined ? "" : draft.resident ? "yes" : "no" };
     case "usage":
-      return { usage: [...(draft?.commercial ? ["commercial"] : []), ...(draft?.admissionCharged ? ["admission"] : [])] };
+      return {
+        usage: [
+          ...(draft?.commercial ? ["commercial"] : []),
+          ...(draft?.admissionCharged ? ["admission"] : []),
+          ...(draft?.aircon ? ["aircon"] : []),
+        ],
+      };
     case "exemption":
       return {
         exemptionCategoryId: draft?.groupId
@@ -200,7 +206,11 @@ export default function ApplyStep() {
             name="usage"
             label={a.usage.label}
             hint={a.usage.hint}
-            options={[{ value: "commercial", label: a.usage.commercial }, { value: "admission", label: a.usage.admission }]}
+            options={[
+              { value: "commercial", label: a.usage.commercial },
+              { value: "admission", label: a.usage.admission },
+              { value: "aircon", label: a.usage.aircon, hint: a.usage.airconHint },
+            ]}
             defaultValue={(actionData?.values?.usage ?? saved.usage ?? []) as string[]}
             optional
           />

@@ -51,6 +51,7 @@ async function requireComplete(request: Request, municipality: Municipality, use
     headcount: complete.headcount,
     contactPhone: complete.contactPhone,
     facts: { resident: complete.resident, commercial: complete.commercial, admissionCharged: complete.admissionCharged },
+    aircon: complete.aircon ?? false,
     exemption: complete.exemptionCategoryId
       ? { categoryId: complete.exemptionCategoryId, grounds: complete.exemptionGrounds }
       : null,

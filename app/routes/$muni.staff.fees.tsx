@@ -125,13 +125,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (n === null || n < 0) errors[key] = t.errors.fee;
     else rates[key.slice("rate:".length)] = n;
   }
+  const airconFee = wholeNumber(values.airconFee ?? "");
+  if (airconFee === null || airconFee < 0) errors.airconFee = t.errors.fee;
   const roundingUnit = Number(values.roundingUnit);
   if (![1, 10, 100].includes(roundingUnit)) errors.roundingUnit = t.errors.rounding;
   if (Object.keys(errors).length === 0) {
     const result = await addFeeSchedule(
       municipality,
       staff.id,
-      { effectiveFrom: effectiveFrom!, roundingUnit, rates, ...(parsedPercents as { nonResidentPercent: number; commercialPercent: number; admissionPercent: number }) },
+      { effectiveFrom: effectiveFrom!, roundingUnit, airconFee: airconFee!, rates, ...(parsedPercents as { nonResidentPercent: number; commercialPercent: number; admissionPercent: number }) },
       new Date(),
     );
     if (result.ok) return data({ intent: "schedule", done: t.saved(effectiveFrom!), errors: null, values: {} as Record<string, string> });
@@ -156,6 +158,7 @@ export default function FeeSettings() {
     commercial: t.commercial,
     admission: t.admission,
     roundingUnit: t.roundingUnit,
+    airconFee: t.airconFee,
     name: t.categoryName,
     percent: t.categoryPercent,
   };
@@ -177,7 +180,7 @@ export default function FeeSettings() {
         {schedules.map((s) => (
           <li key={s.id} className="card">
             <p className="card-title">{t.from(s.effectiveFrom)}</p>
-            <p>{`${t.multipliers(s.nonResidentPercent, s.commercialPercent, s.admissionPercent)}・${t.rounding(s.roundingUnit)}`}</p>
+            <p>{`${t.multipliers(s.nonResidentPercent, s.commercialPercent, s.admissionPercent)}・${t.aircon(s.airconFee)}・${t.rounding(s.roundingUnit)}`}</p>
           </li>
         ))}
       </ul>
@@ -189,6 +192,7 @@ export default function FeeSettings() {
         <TextField name="nonResident" label={t.nonResident} hint={t.percentHint} inputMode="numeric" short defaultValue={typed("nonResident", String(latest?.nonResidentPercent ?? 150))} error={scheduleErrors?.nonResident} />
         <TextField name="commercial" label={t.commercial} inputMode="numeric" short defaultValue={typed("commercial", String(latest?.commercialPercent ?? 200))} error={scheduleErrors?.commercial} />
         <TextField name="admission" label={t.admission} inputMode="numeric" short defaultValue={typed("admission", String(latest?.admissionPercent ?? 150))} error={scheduleErrors?.admission} />
+        <TextField name="airconFee" label={t.airconFee} hint={t.airconFeeHint} inputMode="numeric" short defaultValue={typed("airconFee", String(latest?.airconFee ?? 0))} error={scheduleErrors?.airconFee} />
         <RadioGroup
           name="roundingUnit"
           label={t.roundingUnit}

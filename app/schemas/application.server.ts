@@ -42,7 +42,7 @@ export const ResidenceForm = z.object({
 /** Checked boxes of the usage question (any number, none included). */
 export function parseUsage(formData: FormData) {
   const usage = formData.getAll("usage");
-  return { commercial: usage.includes("commercial"), admissionCharged: usage.includes("admission") };
+  return { commercial: usage.includes("commercial"), admissionCharged: usage.includes("admission"), aircon: usage.includes("aircon") };
 }
 
 export const ExemptionForm = z

@@ -20,7 +20,7 @@ import {
   loadOccupied,
   type RoomDetail,
 } from "./rooms.server";
-import { listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
+import { type Extras, listExemptionCategories, loadFeeTable, NO_EXTRAS, quoteFor } from "./fees.server";
 import { activeGroupsOf } from "./groups.server";
 import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
@@ -52,11 +52,13 @@ export type Pricing = {
   exemption: (ExemptionTerms & { needsApproval: boolean }) | null;
   /** booking for a registered group: its exemption applies at once, its window is longer */
   group: { id: string; name: string } | null;
+  extras: Extras;
 };
 export const RESIDENT_PRICING: Pricing = {
   facts: { resident: true, commercial: false, admissionCharged: false },
   exemption: null,
   group: null,
+  extras: NO_EXTRAS,
 };
 
 /**
@@ -103,9 +105,9 @@ export async function checkRequestedSlots(
     const room = rooms.get(slot.roomId);
     const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
     if (!room || !frame) return;
-    const plain = quoteFor(fees, slot, pricing.facts);
+    const plain = quoteFor(fees, slot, pricing.facts, null, pricing.extras);
     if (!plain) return void problems.push({ code: "NO_FEE_RULE", item });
-    const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption) : null;
+    const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption, pricing.extras) : null;
     // an exemption that needs no approval applies at once; otherwise it waits for staff
     const breakdown = exempt && !pricing.exemption?.needsApproval ? exempt : plain;
     slots.push({
@@ -138,6 +140,8 @@ export type ApplicationInput = {
   exemption?: { categoryId: string; grounds: string } | null;
   /** a registered group the applicant represents, applied for instead of an exemption */
   groupId?: string | null;
+  /** air-conditioning or heating in every slot */
+  aircon?: boolean;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -190,6 +194,7 @@ export async function submitApplication(
           totalFee: checked.totalFee,
           idempotencyKey: input.idempotencyKey,
           ...pricing.facts,
+          aircon: pricing.extras.aircon,
           exemptionCategoryId: exemption?.categoryId ?? null,
           exemptionGrounds: exemption ? (input.exemption?.grounds ?? "") : "",
           exemptionStatus: !exemption ? "NONE" : exemption.needsApproval ? "PENDING" : "APPROVED",
@@ -271,10 +276,11 @@ export async function submitApplication(
 export async function pricingFor(
   municipalityId: string,
   userId: string,
-  input: Pick<ApplicationInput, "facts" | "exemption" | "groupId">,
+  input: Pick<ApplicationInput, "facts" | "exemption" | "groupId" | "aircon">,
   now: Date,
 ): Promise<(Pricing & { ok: true }) | { ok: false; code: "UNKNOWN_EXEMPTION" | "UNKNOWN_GROUP" }> {
   const facts = input.facts ?? RESIDENT_PRICING.facts;
+  const extras = { aircon: input.aircon ?? false };
   if (input.groupId) {
     const group = (await activeGroupsOf(municipalityId, userId, now)).find((g) => g.id === input.groupId);
     if (!group) return { ok: false, code: "UNKNOWN_GROUP" };
@@ -282,12 +288,12 @@ export async function pricingFor(
     const exemption = c
       ? { categoryId: c.id, name: c.name, percent: c.percent, coversBase: c.coversBase, coversAdjustments: c.coversAdjustments, coversSurcharges: c.coversSurcharges, needsApproval: false }
       : null;
-    return { ok: true, facts, exemption, group: { id: group.id, name: group.name } };
+    return { ok: true, facts, exemption, group: { id: group.id, name: group.name }, extras };
   }
-  if (!input.exemption) return { ok: true, facts, exemption: null, group: null };
+  if (!input.exemption) return { ok: true, facts, exemption: null, group: null, extras };
   const categories = await listExemptionCategories(municipalityId);
   const category = categories.find((c) => c.categoryId === input.exemption!.categoryId);
-  return category ? { ok: true, facts, exemption: category, group: null } : { ok: false, code: "UNKNOWN_EXEMPTION" };
+  return category ? { ok: true, facts, exemption: category, group: null, extras } : { ok: false, code: "UNKNOWN_EXEMPTION" };
 }
 
 function findByIdempotencyKey(municipalityId: string, userId: string, idempotencyKey: string) {

@@ -19,8 +19,14 @@ import { audit } from "./audit.server";
 type Client = Pick<Prisma.TransactionClient, "feeSchedule" | "exemptionCategory">;
 
 export type FeeTable = {
-  schedules: { effectiveFrom: IsoDate; rules: FeeRules; rates: Map<string, number> }[];
+  schedules: { effectiveFrom: IsoDate; rules: FeeRules; rates: Map<string, number>; airconFee: number }[];
 };
+
+/** What the applicant adds to each slot: air-conditioning or heating. */
+export type Extras = { aircon: boolean };
+export const NO_EXTRAS: Extras = { aircon: false };
+/** The surcharge's name on every breakdown (data, like category names: not translated). */
+const AIRCON = "冷暖房";
 
 /** Every fee schedule of the municipality with its rates (a handful of rows per room). */
 export async function loadFeeTable(municipalityId: string, client: Client = db): Promise<FeeTable> {
@@ -33,6 +39,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
       commercialPercent: true,
       admissionPercent: true,
       roundingUnit: true,
+      airconFee: true,
       rates: { select: { timeFrameId: true, dayType: true, amount: true } },
     },
   });
@@ -44,6 +51,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
         roundingUnit: s.roundingUnit,
       },
       rates: new Map(s.rates.map((r) => [`${r.timeFrameId}:${r.dayType}`, r.amount])),
+      airconFee: s.airconFee,
     })),
   };
 }
@@ -56,7 +64,7 @@ export function dayTypeOn(date: IsoDate) {
 export function baseFeeOn(table: FeeTable, timeFrameId: string, date: IsoDate) {
   const schedule = scheduleInForce(table.schedules, date);
   const amount = schedule?.rates.get(`${timeFrameId}:${dayTypeOn(date)}`);
-  return schedule && amount !== undefined ? { amount, rules: schedule.rules } : null;
+  return schedule && amount !== undefined ? { amount, rules: schedule.rules, airconFee: schedule.airconFee } : null;
 }
 
 /** The breakdown of one slot for an applicant, or null when no fee rule covers it. */
@@ -65,10 +73,12 @@ export function quoteFor(
   slot: { timeFrameId: string; date: IsoDate },
   facts: ApplicantFacts,
   exemption: ExemptionTerms | null = null,
+  extras: Extras = NO_EXTRAS,
 ): FeeBreakdown | null {
   const base = baseFeeOn(table, slot.timeFrameId, slot.date);
   if (!base) return null;
-  return quoteSlot({ baseFee: base.amount, rules: base.rules, facts, exemption });
+  const surcharges = extras.aircon && base.airconFee > 0 ? [{ name: AIRCON, unitFee: base.airconFee, quantity: 1 }] : [];
+  return quoteSlot({ baseFee: base.amount, rules: base.rules, facts, exemption, surcharges });
 }
 
 export type ExemptionCategoryView = ExemptionTerms & { needsApproval: boolean; evidencePrompt: string };
@@ -103,6 +113,7 @@ export async function currentRates(municipalityId: string, today: IsoDate) {
 
 export type NewSchedule = {
   effectiveFrom: IsoDate;
+  airconFee: number;
   nonResidentPercent: number;
   commercialPercent: number;
   admissionPercent: number;
@@ -129,7 +140,7 @@ export async function addFeeSchedule(
   ]);
   const frameIds = new Set(frames.map((f) => f.id));
   const problems: ScheduleProblem[] = checkFeeRules({
-    fees: Object.values(input.rates),
+    fees: [...Object.values(input.rates), input.airconFee],
     adjustments: [input.nonResidentPercent, input.commercialPercent, input.admissionPercent],
     exemptionPercents: [],
     roundingUnit: input.roundingUnit,
@@ -153,6 +164,7 @@ export async function addFeeSchedule(
           commercialPercent: input.commercialPercent,
           admissionPercent: input.admissionPercent,
           roundingUnit: input.roundingUnit,
+          airconFee: input.airconFee,
         },
       });
       await tx.feeRate.createMany({
@@ -183,7 +195,7 @@ export async function listFeeSchedules(municipalityId: string) {
   const rows = await db.feeSchedule.findMany({
     where: { municipalityId },
     orderBy: { effectiveFrom: "desc" },
-    select: { id: true, effectiveFrom: true, nonResidentPercent: true, commercialPercent: true, admissionPercent: true, roundingUnit: true, _count: { select: { rates: true } } },
+    select: { id: true, effectiveFrom: true, nonResidentPercent: true, commercialPercent: true, admissionPercent: true, roundingUnit: true, airconFee: true, _count: { select: { rates: true } } },
   });
   return rows.map(({ effectiveFrom, _count, ...s }) => ({ ...s, effectiveFrom: isoDateFromDbDate(effectiveFrom), rates: _count.rates }));
 }

@@ -35,6 +35,7 @@ export type ApplicationDraft = {
   resident?: boolean;
   commercial?: boolean;
   admissionCharged?: boolean;
+  aircon?: boolean;
   /** "" when no exemption is asked for */
   exemptionCategoryId?: string;
   exemptionGrounds?: string;

@@ -78,6 +78,21 @@ describe("fees in the booking flow", () => {
     expect(application).toMatchObject({ resident: false, commercial: true, totalFee: base * 3, exemptionStatus: "NONE" });
   });
 
+  it("adds the air-conditioning surcharge to each slot when it is used", async () => {
+    await db.feeSchedule.update({ where: { id: world.schedule.id }, data: { airconFee: 300 } });
+    try {
+      const date = nextDate(addDays(today, 8), false);
+      const result = await submitApplication(world.municipality, resident.id, input(date, { aircon: true }), now);
+      const id = (result as { applicationId: string }).applicationId;
+      const [item] = await itemsOf(id);
+      expect(item!.fee).toBe(world.rooms.small.frames[0]!.fee + 300);
+      expect((item!.feeBreakdown as FeeBreakdown).lines).toContainEqual({ kind: "SURCHARGE", name: "冷暖房", unitFee: 300, quantity: 1, amount: 300 });
+      expect((await db.application.findUniqueOrThrow({ where: { id } })).aircon).toBe(true);
+    } finally {
+      await db.feeSchedule.update({ where: { id: world.schedule.id }, data: { airconFee: 0 } });
+    }
+  });
+
   it("charges a date after a revision by the revised fee, and leaves earlier bookings as they were", async () => {
     const before = nextDate(addDays(today, 9), false);
     const booked = await submitApplication(world.municipality, resident.id, input(before, {}, 1), now);
@@ -178,6 +193,7 @@ describe("staff editing fee rules", () => {
     commercialPercent: 200,
     admissionPercent: 150,
     roundingUnit: 10,
+    airconFee: 300,
     rates,
     ...extra,
   });
