@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
+import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
 import { TextField } from "~/components/ui/text-field";
+import type { DecisionOutcome } from "~/utils/decision.server";
 
 /**
  * The two forms under a request staff decide on: approve (with any extra choice as children)
@@ -9,28 +12,27 @@ import { TextField } from "~/components/ui/text-field";
  */
 export function DecisionForms({
   id,
-  hidden,
+  hidden = {},
   approveLabel,
   refuseLabel,
   reasonLabel,
-  refuseDecision,
   error,
   reason,
   children,
 }: {
   id: string;
-  /** posted with both forms, e.g. { applicationId } */
-  hidden: Record<string, string>;
+  /** posted with both forms besides the id */
+  hidden?: Record<string, string>;
   approveLabel: string;
   refuseLabel: string;
   reasonLabel: string;
-  /** the `decision` value of the refusing form */
-  refuseDecision: string;
   error?: string;
   reason?: string;
   children?: ReactNode;
 }) {
-  const fields = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const fields = Object.entries({ ...hidden, id }).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
   return (
     <>
       <form method="post">
@@ -43,12 +45,56 @@ export function DecisionForms({
       </form>
       <form method="post" noValidate>
         {fields}
-        <input type="hidden" name="decision" value={refuseDecision} />
+        <input type="hidden" name="decision" value="refuse" />
         <TextField name={`reason-${id}`} label={reasonLabel} defaultValue={error ? reason : undefined} error={error} optional />
         <div className="actions">
           <Button variant="outline">{refuseLabel}</Button>
         </div>
       </form>
+    </>
+  );
+}
+
+/**
+ * A staff queue page: requests waiting for a decision, oldest first, each a card; the outcome
+ * of the last decision above them, or its error on its own card.
+ */
+export function DecisionQueue<T extends { id: string }>({
+  back,
+  title,
+  intro,
+  none,
+  items,
+  outcome,
+  renderCard,
+}: {
+  back: { to: string; label: string };
+  title: string;
+  intro: string;
+  none: string;
+  items: T[];
+  outcome: DecisionOutcome | undefined;
+  renderCard: (item: T, error: string | undefined, reason: string | undefined) => ReactNode;
+}) {
+  const errorOf = (id: string) => (outcome?.error && outcome.id === id ? outcome.error : undefined);
+  return (
+    <>
+      <BackLink to={back.to}>{back.label}</BackLink>
+      <h1>{title}</h1>
+      {outcome?.done ? <Notice tone="success" role="status">{outcome.done}</Notice> : null}
+      {/* the card is gone (decided meanwhile): say it above the list */}
+      {outcome?.error && !items.some((item) => item.id === outcome.id) ? (
+        <Notice tone="error" role="alert">{outcome.error}</Notice>
+      ) : null}
+      <p>{intro}</p>
+      {items.length === 0 ? <p>{none}</p> : null}
+      <ul className="card-list">
+        {items.map((item) => (
+          <li key={item.id} className="card">
+            {renderCard(item, errorOf(item.id), outcome?.reason)}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { DecisionForms } from "~/components/decision-forms";
-import { BackLink } from "~/components/ui/back-link";
-import { Notice } from "~/components/ui/notice";
+import { DecisionForms, DecisionQueue } from "~/components/decision-forms";
 import { isoDateFromDbDate } from "~/domain/calendar";
 import type { FeeBreakdown } from "~/domain/fees";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
-import { applicationNumber, decideExemption, pendingExemptions } from "~/services/exemptions.server";
+import { decideExemption, pendingExemptions } from "~/services/exemptions.server";
 import { requireMunicipality } from "~/utils/municipality.server";
+import { type DecisionOutcome, readDecision } from "~/utils/decision.server";
 import { requireRole } from "~/utils/session.server";
 
 const t = staffText.exemptions;
@@ -36,94 +34,69 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const DecisionForm = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), applicationId: z.string().min(1), reason: z.string().optional() }),
-  z.object({ decision: z.literal("reject"), applicationId: z.string().min(1), reason: z.string().trim().min(1, t.reasonRequired).max(500) }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const staff = await requireRole(request, municipality, ["STAFF"]);
-  const form = Object.fromEntries(await request.formData()) as Record<string, string>;
-  // each card's reason box has its own name (and so its own id)
-  const values = { ...form, reason: form[`reason-${form.applicationId}`] };
-  const parsed = DecisionForm.safeParse(values);
-  if (!parsed.success) {
-    return data({ done: null, error: parsed.error.issues[0]?.message ?? t.reasonRequired, applicationId: form.applicationId ?? "", reason: values.reason ?? "" }, { status: 400 });
-  }
-  const { decision, applicationId } = parsed.data;
-  const result = await decideExemption(
-    municipality,
-    staff.id,
-    applicationId,
-    { approve: decision === "approve", reason: decision === "reject" ? parsed.data.reason : "" },
-    new Date(),
-  );
+  const { id, reason, approve, missingReason } = await readDecision(request);
+  const outcome = (o: Partial<DecisionOutcome>, status = 200) =>
+    data<DecisionOutcome>({ done: null, error: null, id, reason, ...o }, { status });
+  if (missingReason) return outcome({ error: t.reasonRequired }, 400);
+  const result = await decideExemption(municipality, staff.id, id, { approve, reason: approve ? "" : reason }, new Date());
   if (!result.ok) {
     if (result.code === "NOT_FOUND") throw new Response("Not Found", { status: 404 });
-    return data({ done: null, error: t.alreadyDecided, applicationId, reason: "" }, { status: 409 });
+    return outcome({ error: t.alreadyDecided }, 409);
   }
-  const { number } = (await applicationNumber(municipality.id, applicationId)) ?? { number: 0 };
-  return data({ done: decision === "approve" ? t.approved(number) : t.rejected(number), error: null, applicationId, reason: "" });
+  return outcome({ done: approve ? t.approved(result.number) : t.rejected(result.number), reason: "" });
 }
 
 export default function ExemptionQueue() {
   const { slug, pending } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const outcome = useActionData<typeof action>();
   const common = useT();
   return (
-    <>
-      <BackLink to={`/${slug}/staff`}>{staffText.menu.title}</BackLink>
-      <h1>{t.title}</h1>
-      {actionData?.done ? <Notice tone="success" role="status">{actionData.done}</Notice> : null}
-      {actionData?.error && !pending.some((a) => a.id === actionData.applicationId) ? (
-        <Notice tone="error" role="alert">{actionData.error}</Notice>
-      ) : null}
-      <p>{t.intro}</p>
-      {pending.length === 0 ? <p>{t.none}</p> : null}
-      <ul className="card-list">
-        {pending.map((a) => {
-          const error = actionData?.error && actionData.applicationId === a.id ? actionData.error : undefined;
-          return (
-            <li key={a.id} className="card">
-              <p className="card-title">{t.number(a.number)}</p>
-              <dl className="compact-list">
-                <dt>{t.applicant}</dt>
-                <dd>{a.applicant}</dd>
-                <dt>{t.category}</dt>
-                <dd>{a.category}</dd>
-                <dt>{t.grounds}</dt>
-                <dd>{a.grounds}</dd>
-                {a.prompt ? (
-                  <>
-                    <dt>{t.prompt}</dt>
-                    <dd>{a.prompt}</dd>
-                  </>
-                ) : null}
-                <dt>{t.fee}</dt>
-                <dd>{common.yen(a.totalFee)}</dd>
-                <dt>{t.exempt}</dt>
-                <dd>{common.yen(a.exemptTotal)}</dd>
-              </dl>
-              <ul>
-                {a.items.map((i) => (
-                  <li key={i.id}>{`${common.date(i.date)} ${i.frame} ${i.room}`}</li>
-                ))}
-              </ul>
-              <DecisionForms
-                id={a.id}
-                hidden={{ applicationId: a.id }}
-                approveLabel={t.approve}
-                refuseLabel={t.reject}
-                reasonLabel={t.reason}
-                refuseDecision="reject"
-                error={error}
-                reason={actionData?.reason}
-              />
-            </li>
-          );
-        })}
-      </ul>
-    </>
+    <DecisionQueue
+      back={{ to: `/${slug}/staff`, label: staffText.menu.title }}
+      title={t.title}
+      intro={t.intro}
+      none={t.none}
+      items={pending}
+      outcome={outcome}
+      renderCard={(a, error, reason) => (
+        <>
+          <p className="card-title">{t.number(a.number)}</p>
+          <dl className="compact-list">
+            <dt>{t.applicant}</dt>
+            <dd>{a.applicant}</dd>
+            <dt>{t.category}</dt>
+            <dd>{a.category}</dd>
+            <dt>{t.grounds}</dt>
+            <dd>{a.grounds}</dd>
+            {a.prompt ? (
+              <>
+                <dt>{t.prompt}</dt>
+                <dd>{a.prompt}</dd>
+              </>
+            ) : null}
+            <dt>{t.fee}</dt>
+            <dd>{common.yen(a.totalFee)}</dd>
+            <dt>{t.exempt}</dt>
+            <dd>{common.yen(a.exemptTotal)}</dd>
+          </dl>
+          <ul>
+            {a.items.map((i) => (
+              <li key={i.id}>{`${common.date(i.date)} ${i.frame} ${i.room}`}</li>
+            ))}
+          </ul>
+          <DecisionForms
+            id={a.id}
+            approveLabel={t.approve}
+            refuseLabel={t.reject}
+            reasonLabel={t.reason}
+            error={error}
+            reason={reason}
+          />
+        </>
+      )}
+    />
   );
 }

@@ -9,12 +9,12 @@ import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
 import { addDays, parseIsoDate, todayIn } from "~/domain/calendar";
+import { scheduleInForce } from "~/domain/fees";
 import { staffText } from "~/i18n/staff";
 import { toHalfWidth } from "~/schemas/account.server";
 import {
   addExemptionCategory,
   addFeeSchedule,
-  baseFeeOn,
   listExemptionCategories,
   listFeeSchedules,
   loadFeeTable,
@@ -46,25 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listExemptionCategories(municipality.id),
   ]);
   // the new table starts from the rates in force tomorrow
+  const rates = scheduleInForce(table.schedules, tomorrow)?.rates;
   const current = Object.fromEntries(
     rooms.flatMap((r) =>
-      r.timeFrames.flatMap((f) =>
-        DAY_TYPES.map((d) => [`rate:${f.id}:${d}`, String(baseFeeOn(table, f.id, d === "WEEKDAY" ? nextWeekday(tomorrow) : nextSunday(tomorrow))?.amount ?? "")]),
-      ),
+      r.timeFrames.flatMap((f) => DAY_TYPES.map((d) => [`rate:${f.id}:${d}`, String(rates?.get(`${f.id}:${d}`) ?? "")])),
     ),
   );
   return { slug: municipality.slug, schedules, rooms, current, categories };
-}
-
-function nextWeekday(date: string) {
-  let d = date;
-  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, 1);
-  return d;
-}
-function nextSunday(date: string) {
-  let d = date;
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 0) d = addDays(d, 1);
-  return d;
 }
 
 const wholeNumber = (value: string) => {

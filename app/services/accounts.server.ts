@@ -42,13 +42,18 @@ export async function registerResident(
 // Verified when the email is unknown, so a wrong email takes as long as a wrong password.
 const DUMMY_HASH = hash("not-a-real-password");
 
+/** Whether the password matches the hash; with no account, as slow as a wrong password. */
+export async function passwordMatches(passwordHash: string | undefined, password: string) {
+  return verify(passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+}
+
 /** The user's id when the email and password match an account of the municipality. */
 export async function verifyPassword(municipalityId: string, email: string, password: string) {
   const user = await db.user.findUnique({
     where: { municipalityId_email: { municipalityId, email: normalizeEmail(email) } },
     select: { id: true, passwordHash: true },
   });
-  const valid = await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+  const valid = await passwordMatches(user?.passwordHash, password);
   return user && valid ? user.id : null;
 }
 

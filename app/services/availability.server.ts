@@ -45,7 +45,8 @@ export async function roomMonth(
   const dates = datesOfMonth(month);
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
-  const days = await availabilityOfDates(municipality, [room], first, last, now);
+  // the month shows marks only: no fees to load or price
+  const days = await availabilityOfDates(municipality, [room], first, last, now, { withFees: false });
   return { room, days: dates.map((date) => days(room, date).summary), window: windowOf(municipality, now) };
 }
 
@@ -78,13 +79,14 @@ async function availabilityOfDates(
   from: IsoDate,
   to: IsoDate,
   now: Date,
+  { withFees = true } = {},
 ) {
   const today = todayIn(municipality.timeZone, now);
   const range = instantRange(from, to);
   const [closedDatesOf, occupiedBySpace, fees] = await Promise.all([
     loadClosedDates(municipality.id, [...new Set(rooms.map((r) => r.facility.id))], from, to),
     loadOccupied(municipality.id, rooms.flatMap((r) => r.spaceIds), range.from, range.to),
-    loadFeeTable(municipality.id),
+    withFees ? loadFeeTable(municipality.id) : null,
   ]);
   const perRoom = new Map(
     rooms.map((room) => [
@@ -101,7 +103,7 @@ async function availabilityOfDates(
     const windowError: WindowError | null = checkBookingWindow(date, today, municipality);
     const frames: FrameAvailability[] = room.timeFrames.map((frame) => ({
       ...frame,
-      fee: baseFeeOn(fees, frame.id, date)?.amount ?? null,
+      fee: fees ? (baseFeeOn(fees, frame.id, date)?.amount ?? null) : null,
       free: !closure && isFree(slotInterval(date, frame, municipality.timeZone), occupied),
     }));
     const freeFrames = frames.filter((f) => f.free).length;

@@ -20,7 +20,7 @@ import {
   loadOccupied,
   type RoomDetail,
 } from "./rooms.server";
-import { type Extras, listExemptionCategories, loadFeeTable, NO_EXTRAS, quoteFor } from "./fees.server";
+import { exemptionTermsOf, type Extras, listExemptionCategories, loadFeeTable, NO_EXTRAS, quoteFor } from "./fees.server";
 import { activeGroupsOf } from "./groups.server";
 import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
@@ -285,9 +285,8 @@ export async function pricingFor(
     const group = (await activeGroupsOf(municipalityId, userId, now)).find((g) => g.id === input.groupId);
     if (!group) return { ok: false, code: "UNKNOWN_GROUP" };
     const c = group.exemptionCategory?.active ? group.exemptionCategory : null;
-    const exemption = c
-      ? { categoryId: c.id, name: c.name, percent: c.percent, coversBase: c.coversBase, coversAdjustments: c.coversAdjustments, coversSurcharges: c.coversSurcharges, needsApproval: false }
-      : null;
+    // staff approved the group with its category: nothing more to approve
+    const exemption = c ? { ...exemptionTermsOf(c), needsApproval: false } : null;
     return { ok: true, facts, exemption, group: { id: group.id, name: group.name }, extras };
   }
   if (!input.exemption) return { ok: true, facts, exemption: null, group: null, extras };

@@ -30,7 +30,7 @@ export async function pendingExemptions(municipalityId: string) {
 }
 
 export type Decision = { approve: boolean; reason: string };
-export type DecisionResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "ALREADY_DECIDED" };
+export type DecisionResult = { ok: true; number: number } | { ok: false; code: "NOT_FOUND" | "ALREADY_DECIDED" };
 
 /**
  * Approves or rejects the exemption of an application. Approval makes each remaining slot's
@@ -101,13 +101,9 @@ export async function decideExemption(
         totalFee,
       }),
     });
-    return { ok: true } as const;
+    return { ok: true, number: application.number } as const;
   }).then((result) => {
     if (result.ok) sendQueuedMailSoon();
     return result;
   });
-}
-
-export function applicationNumber(municipalityId: string, applicationId: string) {
-  return db.application.findFirst({ where: { id: applicationId, municipalityId }, select: { number: true } });
 }

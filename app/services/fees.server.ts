@@ -88,16 +88,20 @@ export async function listExemptionCategories(municipalityId: string, client: Cl
     where: { municipalityId, active: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
   });
-  return rows.map((r) => ({
-    categoryId: r.id,
-    name: r.name,
-    percent: r.percent,
-    coversBase: r.coversBase,
-    coversAdjustments: r.coversAdjustments,
-    coversSurcharges: r.coversSurcharges,
-    needsApproval: r.needsApproval,
-    evidencePrompt: r.evidencePrompt,
-  }));
+  return rows.map((r) => ({ ...exemptionTermsOf(r), needsApproval: r.needsApproval, evidencePrompt: r.evidencePrompt }));
+}
+
+/** The terms the fee function needs, from an ExemptionCategory row. */
+export function exemptionTermsOf(row: {
+  id: string;
+  name: string;
+  percent: number;
+  coversBase: boolean;
+  coversAdjustments: boolean;
+  coversSurcharges: boolean;
+}): ExemptionTerms {
+  const { id, name, percent, coversBase, coversAdjustments, coversSurcharges } = row;
+  return { categoryId: id, name, percent, coversBase, coversAdjustments, coversSurcharges };
 }
 
 /** The fees of the time frames of some rooms on today's schedule, for the facility page. */

@@ -76,6 +76,15 @@ export function sendQueuedMailSoon() {
   })();
 }
 
+/** Marks unsent messages that ran out as EXPIRED and blanks them; returns how many. */
+async function expireStaleMail(now: Date) {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { status: "PENDING", expiresAt: { lte: now } },
+    data: { status: "EXPIRED", body: "" },
+  });
+  return count;
+}
+
 export type DeliveryReport = { sent: number; retried: number; failed: number; expired: number };
 
 /**
@@ -84,12 +93,7 @@ export type DeliveryReport = { sent: number; retried: number; failed: number; ex
  */
 export async function deliverDueMail(now: Date, batchSize = 20): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, expired: 0 };
-  report.expired = await db.outboxMessage
-    .updateMany({
-      where: { status: "PENDING", expiresAt: { lte: now } },
-      data: { status: "EXPIRED", body: "" },
-    })
-    .then((r) => r.count);
+  report.expired = await expireStaleMail(now);
   const active = currentMailer();
   if (!active) return report;
   const { transport, from } = active;
@@ -130,10 +134,8 @@ export async function deliverDueMail(now: Date, batchSize = 20): Promise<Deliver
 
 /** The newest messages first, for the operator's outbox page. */
 export async function listOutbox(options: { municipalityId?: string; take?: number } = {}) {
-  await db.outboxMessage.updateMany({
-    where: { status: "PENDING", expiresAt: { lte: new Date() } },
-    data: { status: "EXPIRED", body: "" },
-  });
+  // a code that ran out is never shown, even between two delivery rounds
+  await expireStaleMail(new Date());
   return db.outboxMessage.findMany({
     where: options.municipalityId ? { municipalityId: options.municipalityId } : {},
     orderBy: { createdAt: "desc" },

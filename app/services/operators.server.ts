@@ -1,12 +1,10 @@
-import { hash, verify } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
 import { OPERATOR_SESSION, sessionIsLive, TOUCH_EVERY_MS } from "~/domain/session-policy";
 import { db } from "~/utils/db.server";
-import { normalizeEmail } from "./accounts.server";
+import { normalizeEmail, passwordMatches } from "./accounts.server";
 import { audit } from "./audit.server";
 import { invite } from "./invitations.server";
 import { checkTotp } from "./totp.server";
-
-const DUMMY_HASH = hash("not-a-real-password");
 
 /** An operator's id when the email, password and current TOTP code all match. */
 export async function verifyOperator(email: string, password: string, code: string) {
@@ -14,7 +12,7 @@ export async function verifyOperator(email: string, password: string, code: stri
     where: { email: normalizeEmail(email) },
     select: { id: true, passwordHash: true, totpSecret: true },
   });
-  const passwordOk = await verify(operator?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+  const passwordOk = await passwordMatches(operator?.passwordHash, password);
   if (!operator || !passwordOk) return null;
   return (await checkTotp(operator.totpSecret, code)) ? operator.id : null;
 }

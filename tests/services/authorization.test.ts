@@ -125,12 +125,12 @@ const TABLE: Record<string, Case | Case[]> = {
   },
   "$muni.staff.groups.tsx": {
     get: staffOnly,
-    post: { form: () => ({ decision: "return", groupId: "no-such-group" }), expect: but(signedIn("403"), { staff: "400" }) },
+    post: { form: () => ({ decision: "refuse", id: "no-such-group" }), expect: but(signedIn("403"), { staff: "400" }) },
   },
   "$muni.groups.tsx": { get: signedIn("200"), post: { form: () => ({ name: "" }), expect: signedIn("400") } },
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
-    post: { form: (f) => ({ decision: "reject", applicationId: f.applicationId }), expect: but(signedIn("403"), { staff: "400" }) },
+    post: { form: (f) => ({ decision: "refuse", id: f.applicationId }), expect: but(signedIn("403"), { staff: "400" }) },
   },
   "$muni.staff.invitations.tsx": { get: staffOnly, post: { form: () => ({ email: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
   "$muni.manage.tsx": { get: managersAndStaff },
