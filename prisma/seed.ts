@@ -162,6 +162,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     }
   }
 
+  await seedEquipment(db, m);
   await seedFees(db, m, frameFees, todayIn("Asia/Tokyo", now));
 
   // A maintenance day three weeks ahead, so the demo always shows a dated closure.
@@ -212,6 +213,26 @@ const EXEMPTIONS = [
   { key: "public", name: "町内会・自治会の公益的な行事（免除）", percent: 100, coversSurcharges: true, evidencePrompt: "町内会・自治会の名前と、行事の内容を書いてください。" },
 ];
 
+/** Equipment lent with a slot: units per facility and the fee per unit per slot. */
+const EQUIPMENT = [
+  { key: "projector", facility: "chuo", name: "プロジェクター", stock: 1, fee: 500 },
+  { key: "mic", facility: "chuo", name: "ワイヤレスマイク", stock: 4, fee: 100 },
+  { key: "piano", facility: "chuo", name: "ピアノ", stock: 1, fee: 1000 },
+  { key: "projector", facility: "itsukaichi", name: "プロジェクター", stock: 1, fee: 500 },
+];
+const equipmentId = (m: string, e: (typeof EQUIPMENT)[number]) => `${m}-${e.facility}-equipment-${e.key}`;
+
+async function seedEquipment(db: PrismaClient, m: string) {
+  for (const [sortOrder, e] of EQUIPMENT.entries()) {
+    const data = { name: e.name, stock: e.stock, sortOrder };
+    await db.equipment.upsert({
+      where: { id: equipmentId(m, e) },
+      create: { id: equipmentId(m, e), municipalityId: m, facilityId: `${m}-${e.facility}`, ...data },
+      update: data,
+    });
+  }
+}
+
 /**
  * Fee rules: weekday fees as listed, weekends and holidays a quarter more; and a revision of
  * +10 % from the first day of the month after next, so the demo shows a fee change within the
@@ -242,6 +263,14 @@ async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: s
           });
     // air-conditioning: 300 yen a slot, revised with the rest
     await db.feeSchedule.update({ where: { id }, data: { airconFee: Math.floor((300 * schedule.scale) / 10) * 10 } });
+    for (const e of EQUIPMENT) {
+      const amount = Math.floor((e.fee * schedule.scale) / 10) * 10;
+      await db.equipmentRate.upsert({
+        where: { scheduleId_equipmentId: { scheduleId: id, equipmentId: equipmentId(m, e) } },
+        create: { municipalityId: m, scheduleId: id, equipmentId: equipmentId(m, e), amount },
+        update: { amount },
+      });
+    }
     for (const { timeFrameId, weekday } of frameFees) {
       for (const [dayType, base] of [["WEEKDAY", weekday], ["HOLIDAY", holiday(weekday)]] as const) {
         const amount = Math.floor((base * schedule.scale) / 10) * 10;

@@ -1,3 +1,4 @@
+import type { ApplyStep } from "~/domain/apply-steps";
 import type { ReactNode } from "react";
 import { formatMinutes, type IsoDate } from "~/domain/calendar";
 import { type Messages, useT } from "~/i18n";
@@ -43,7 +44,7 @@ export function SlotSummary({ slot, children }: { slot: SlotView; children?: Rea
   );
 }
 
-type DetailStep = "purpose" | "residence" | "usage" | "exemption" | "headcount" | "phone";
+type DetailStep = ApplyStep;
 
 /** The answers of an application; with change links on the check-your-answers page. */
 export function ApplicationDetails({
@@ -58,6 +59,8 @@ export function ApplicationDetails({
     commercial?: boolean;
     admissionCharged?: boolean;
     aircon?: boolean;
+    /** equipment borrowed in every slot (undefined: the question was not asked) */
+    equipment?: readonly { name: string; quantity: number }[];
     /** the exemption asked for ("" or null: none) */
     exemptionName?: string | null;
     exemptionGrounds?: string;
@@ -81,6 +84,15 @@ export function ApplicationDetails({
       ? []
       : [{ step: "residence" as const, label: a.residence.label, value: details.resident ? a.residence.yes : a.residence.no }]),
     ...(details.commercial === undefined ? [] : [{ step: "usage" as const, label: a.usage.label, value: usage.length ? t.list(usage) : a.usage.none }]),
+    ...(details.equipment === undefined
+      ? []
+      : [
+          {
+            step: "equipment" as const,
+            label: a.equipment.summaryLabel,
+            value: details.equipment.length ? t.list(details.equipment.map((e) => a.equipment.item(e.name, e.quantity))) : a.equipment.none,
+          },
+        ]),
     ...(details.exemptionName === undefined
       ? []
       : [

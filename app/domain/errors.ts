@@ -18,6 +18,7 @@ export type BookingErrorCode =
   | "OVERLAPPING_SLOTS"
   | "OVER_CAPACITY"
   | "SLOT_TAKEN"
+  | "EQUIPMENT_SHORT"
   | "NOT_FOUND"
   | "ALREADY_CANCELLED";
 

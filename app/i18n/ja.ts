@@ -235,7 +235,7 @@ export const ja = {
   },
 
   apply: {
-    stepNames: { purpose: "利用目的", residence: "お住まい", usage: "利用の内容", exemption: "減免", headcount: "利用人数", phone: "連絡先", review: "確認" },
+    stepNames: { purpose: "利用目的", residence: "お住まい", usage: "利用の内容", equipment: "備品", exemption: "減免", headcount: "利用人数", phone: "連絡先", review: "確認" },
     back: { selection: "選んだ枠へ戻る", previous: "前の質問へ戻る", review: "確認の画面へ戻る" },
     next: "次へ進む",
     toReview: "確認へ進む",
@@ -259,6 +259,16 @@ export const ja = {
       aircon: "冷房・暖房を使う",
       airconHint: "使うときは、1枠ごとに冷暖房の料金が加わります",
       none: "当てはまるものはない",
+    },
+    equipment: {
+      title: "備品を借りますか？",
+      hint: "借りる数を入れてください。借りない物は 0 のままで構いません。選んだ枠のすべてで借ります。",
+      label: (name: string, facility: string) => `${name}（${facility}）`,
+      perSlot: (fee: string) => `1枠ごとに ${fee}`,
+      free: (units: number) => (units > 0 ? `選んだ時間に借りられるのは あと${units}` : "選んだ時間は、すべて貸し出し中です"),
+      summaryLabel: "借りる備品",
+      none: "借りない",
+      item: (name: string, quantity: number) => `${name} ${quantity}`,
     },
     exemption: {
       title: "使用料の減免を申請しますか？",
@@ -413,6 +423,8 @@ export const ja = {
     purposeTooLong: "利用目的は200文字までです",
     headcountRequired: "利用人数を入力してください",
     headcountNotNumber: "利用人数は数字で入力してください（例：12）",
+    equipmentNotNumber: "数字で入力してください（借りないときは 0）",
+    equipmentTooMany: "借りられる数より多くなっています。表示されている数までにしてください",
     headcountTooSmall: "利用人数は1人以上にしてください",
     headcountTooLarge: "利用人数が多すぎます",
     codeRequired: "番号を入力してください",
@@ -446,6 +458,7 @@ export const ja = {
     OVERLAPPING_SLOTS: "同じ時間に重なる部屋（大集会室とその半分など）が選ばれています。どちらかを取り消してください。",
     OVER_CAPACITY: "利用人数がこの部屋の定員をこえています。",
     SLOT_TAKEN: "申し訳ありません。この枠は、たった今ほかの方の予約が入りました。",
+    EQUIPMENT_SHORT: "この時間は、借りたい備品がほかの予約で足りません。備品の数を減らすか、別の枠を選んでください。",
     NOT_FOUND: "お探しの予約は見つかりません。",
     ALREADY_CANCELLED: "この予約はすでに取り消されているか、利用日を過ぎています。",
   } satisfies Record<BookingErrorCode, string>,

@@ -9,16 +9,19 @@ import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { StepIndicator } from "~/components/ui/step-indicator";
 import { TextField } from "~/components/ui/text-field";
+import { APPLY_STEPS, type ApplyStep, applySteps } from "~/domain/apply-steps";
 import { translateErrors, useT } from "~/i18n";
 import {
   ExemptionForm,
   HeadcountForm,
+  parseEquipment,
   parseUsage,
   PhoneForm,
   PurposeForm,
   ResidenceForm,
 } from "~/schemas/application.server";
 import type { Municipality } from "~/services/catalog.server";
+import { equipmentChoices, offersEquipment } from "~/services/equipment.server";
 import { listExemptionCategories } from "~/services/fees.server";
 import { activeGroupsOf } from "~/services/groups.server";
 import { type FieldErrors, parseForm } from "~/utils/form.server";
@@ -34,19 +37,22 @@ import {
   setDraft,
 } from "~/utils/session.server";
 
-/** One question per page, in this order, then the check-your-answers page. */
-const STEPS = ["purpose", "residence", "usage", "exemption", "headcount", "phone"] as const;
-type Step = (typeof STEPS)[number];
+type Step = ApplyStep;
 
 function stepOf(params: { step?: string }): Step {
-  const step = STEPS.find((s) => s === params.step);
+  const step = APPLY_STEPS.find((s) => s === params.step);
   if (!step) notFound();
   return step;
 }
 
-function nextUrl(slug: string, step: Step, fromReview: boolean) {
-  const next = STEPS[STEPS.indexOf(step) + 1];
+function nextUrl(slug: string, steps: readonly Step[], step: Step, fromReview: boolean) {
+  const next = steps[steps.indexOf(step) + 1];
   return fromReview || !next ? `/${slug}/apply/review` : `/${slug}/apply/${next}`;
+}
+
+/** The questions for the chosen slots (the equipment one only where some is lent). */
+async function stepsFor(municipality: Municipality, selection: readonly { roomId: string }[]) {
+  return applySteps(await offersEquipment(municipality.id, selection.map((s) => s.roomId)));
 }
 
 /** The answer of a step as the form shows it again. */
@@ -64,6 +70,8 @@ function shown(step: Step, draft: ApplicationDraft | null, phone: string): Recor
           ...(draft?.aircon ? ["aircon"] : []),
         ],
       };
+    case "equipment":
+      return Object.fromEntries(Object.entries(draft?.equipment ?? {}).map(([id, units]) => [`equipment:${id}`, String(units)]));
     case "exemption":
       return {
         exemptionCategoryId: draft?.groupId
@@ -85,8 +93,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = stepOf(params);
   const user = await requireUser(request, municipality);
   const session = await getSession(request);
-  if (getSelection(session, municipality.id).length === 0) {
+  const selection = getSelection(session, municipality.id);
+  if (selection.length === 0) {
     throw redirect(`/${municipality.slug}/selection`);
+  }
+  const fromReview = new URL(request.url).searchParams.get("from") === "review";
+  const steps = await stepsFor(municipality, selection);
+  const equipment = step === "equipment" ? await equipmentChoices(municipality, selection) : [];
+  if (step === "equipment" && equipment.length === 0) {
+    throw redirect(nextUrl(municipality.slug, applySteps(false), "usage", fromReview));
   }
   const [categories, groups] =
     step === "exemption"
@@ -99,7 +114,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: shown(step, getDraft(session, municipality.id), user.phone),
     categories: categories.map((c) => ({ id: c.categoryId, name: c.name, percent: c.percent, prompt: c.evidencePrompt })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, exemption: g.exemptionCategory?.active ? g.exemptionCategory.name : "" })),
-    fromReview: new URL(request.url).searchParams.get("from") === "review",
+    equipment,
+    steps,
+    fromReview,
   };
 }
 
@@ -107,6 +124,11 @@ type Parsed = { ok: true; answers: ApplicationDraft } | { ok: false; errors: Fie
 
 async function parseStep(step: Step, formData: FormData, municipality: Municipality, request: Request): Promise<Parsed> {
   if (step === "usage") return { ok: true, answers: parseUsage(formData) };
+  if (step === "equipment") {
+    const selection = getSelection(await getSession(request), municipality.id);
+    const parsed = parseEquipment(formData, await equipmentChoices(municipality, selection));
+    return parsed.ok ? { ok: true, answers: { equipment: parsed.units } } : parsed;
+  }
   const schema = { purpose: PurposeForm, residence: ResidenceForm, exemption: ExemptionForm, headcount: HeadcountForm, phone: PhoneForm }[step];
   const form = parseForm(schema, formData);
   if (!form.ok) return form;
@@ -150,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await getSession(request);
   setDraft(session, municipality.id, parsed.answers);
   const headers = { "Set-Cookie": await commitSession(session) };
-  const next = nextUrl(municipality.slug, step, fromReview);
+  const next = nextUrl(municipality.slug, await stepsFor(municipality, getSelection(session, municipality.id)), step, fromReview);
   try {
     await requireUser(request, municipality, { returnTo: next, expired: true });
   } catch (signIn) {
@@ -163,18 +185,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplyStep() {
-  const { slug, municipalityName, step, saved, categories, groups, fromReview } = useLoaderData<typeof loader>();
+  const { slug, municipalityName, step, saved, categories, groups, equipment, steps, fromReview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const a = t.apply;
   const errors = translateErrors(t, actionData?.errors);
   const value = (field: string) => (actionData?.values?.[field] ?? saved[field] ?? "") as string;
-  const index = STEPS.indexOf(step);
+  const index = steps.indexOf(step);
   const back = fromReview
     ? { to: `/${slug}/apply/review`, label: a.back.review }
     : index === 0
       ? { to: `/${slug}/selection`, label: a.back.selection }
-      : { to: `/${slug}/apply/${STEPS[index - 1]}`, label: a.back.previous };
+      : { to: `/${slug}/apply/${steps[index - 1]}`, label: a.back.previous };
   const title = step === "residence" ? a.residence.title(municipalityName) : a[step].title;
   const labels: Record<string, string> = {
     purpose: a.purpose.label,
@@ -183,11 +205,12 @@ export default function ApplyStep() {
     exemptionGrounds: a.exemption.grounds,
     headcount: a.headcount.label,
     contactPhone: a.phone.label,
+    ...Object.fromEntries(equipment.map((e) => [`equipment:${e.id}`, a.equipment.label(e.name, e.facilityName)])),
   };
   return (
     <>
       <BackLink to={back.to}>{back.label}</BackLink>
-      <StepIndicator current={index + 1} total={STEPS.length + 1} name={a.stepNames[step]} />
+      <StepIndicator current={index + 1} total={steps.length + 1} name={a.stepNames[step]} />
       <h1>{title}</h1>
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate key={step}>
@@ -214,6 +237,22 @@ export default function ApplyStep() {
             defaultValue={(actionData?.values?.usage ?? saved.usage ?? []) as string[]}
             optional
           />
+        ) : step === "equipment" ? (
+          <>
+            <p className="hint">{a.equipment.hint}</p>
+            {equipment.map((e) => (
+              <TextField
+                key={e.id}
+                name={`equipment:${e.id}`}
+                label={a.equipment.label(e.name, e.facilityName)}
+                hint={`${a.equipment.perSlot(t.yen(e.unitFee))}。${a.equipment.free(e.free)}`}
+                inputMode="numeric"
+                short
+                defaultValue={value(`equipment:${e.id}`) || "0"}
+                error={errors?.[`equipment:${e.id}`]}
+              />
+            ))}
+          </>
         ) : step === "exemption" ? (
           <>
             <RadioGroup
@@ -240,7 +279,7 @@ export default function ApplyStep() {
           <TextField name="contactPhone" label={a.phone.label} hint={a.phone.hint} type="tel" autoComplete="tel" inputMode="tel" defaultValue={value("contactPhone")} error={errors?.contactPhone} />
         )}
         <div className="actions">
-          <Button>{fromReview || index === STEPS.length - 1 ? a.toReview : a.next}</Button>
+          <Button>{fromReview || index === steps.length - 1 ? a.toReview : a.next}</Button>
         </div>
       </form>
     </>

@@ -10,7 +10,9 @@ import { FeeBreakdown } from "~/components/fee-breakdown";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
 import type { BookingProblem } from "~/domain/errors";
 import { useT } from "~/i18n";
+import { applySteps, firstUnanswered } from "~/domain/apply-steps";
 import { SubmitForm } from "~/schemas/application.server";
+import { offersEquipment } from "~/services/equipment.server";
 import { checkRequestedSlots, pricingFor, type SlotDetail, submitApplication } from "~/services/booking.server";
 import type { Municipality } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
@@ -31,19 +33,8 @@ async function requireComplete(request: Request, municipality: Municipality, use
   const selection = getSelection(session, municipality.id);
   const draft = getDraft(session, municipality.id);
   if (selection.length === 0) throw redirect(`/${municipality.slug}/selection`);
-  const missing = !draft?.purpose
-    ? "purpose"
-    : draft.resident === undefined
-      ? "residence"
-      : draft.commercial === undefined
-        ? "usage"
-        : draft.exemptionCategoryId === undefined
-          ? "exemption"
-          : draft.headcount === undefined
-            ? "headcount"
-            : !draft.contactPhone
-              ? "phone"
-              : null;
+  const steps = applySteps(await offersEquipment(municipality.id, selection.map((s) => s.roomId)));
+  const missing = firstUnanswered(steps, draft);
   if (missing) throw redirect(`/${municipality.slug}/apply/${missing}`);
   const complete = draft as Required<ApplicationDraft>;
   const input = {
@@ -52,6 +43,7 @@ async function requireComplete(request: Request, municipality: Municipality, use
     contactPhone: complete.contactPhone,
     facts: { resident: complete.resident, commercial: complete.commercial, admissionCharged: complete.admissionCharged },
     aircon: complete.aircon ?? false,
+    equipment: complete.equipment ?? {},
     exemption: complete.exemptionCategoryId
       ? { categoryId: complete.exemptionCategoryId, grounds: complete.exemptionGrounds }
       : null,
@@ -60,7 +52,14 @@ async function requireComplete(request: Request, municipality: Municipality, use
   // a category removed or a group expired meanwhile: ask the question again
   const pricing = await pricingFor(municipality.id, userId, input, new Date());
   if (!pricing.ok) throw redirect(`/${municipality.slug}/apply/exemption`);
-  return { session, selection, draft: complete, input, pricing };
+  return { session, selection, draft: complete, input, pricing, steps };
+}
+
+/** Each equipment asked for with its units (the same in every slot of its facility). */
+function equipmentAsked(slots: SlotDetail[]) {
+  const units = new Map<string, number>();
+  for (const slot of slots) for (const e of slot.equipment) units.set(e.name, e.quantity);
+  return [...units].map(([name, quantity]) => ({ name, quantity }));
 }
 
 function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
@@ -70,7 +69,7 @@ function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
-  const { selection, draft, pricing } = await requireComplete(request, municipality, user.id);
+  const { selection, draft, pricing, steps } = await requireComplete(request, municipality, user.id);
   const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount, pricing);
   return {
     slug: municipality.slug,
@@ -81,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exemption: pricing.exemption ? { name: pricing.exemption.name, needsApproval: pricing.exemption.needsApproval } : null,
     group: pricing.group?.name ?? null,
     draft,
+    equipment: equipmentAsked(checked.slots),
+    stepCount: steps.length + 1,
     idempotencyKey: randomUUID(),
   };
 }
@@ -120,13 +121,13 @@ export default function Review() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const r = t.review;
-  const { slug, slots, totalFee, exemptTotal, exemption, group, draft, idempotencyKey } = loaderData;
+  const { slug, slots, totalFee, exemptTotal, exemption, group, draft, equipment, stepCount, idempotencyKey } = loaderData;
   const problems = actionData?.problems.length ? actionData.problems : loaderData.problems;
   const alternatives = actionData?.alternatives ?? [];
   return (
     <>
       <BackLink to={`/${slug}/apply/phone`}>{r.back}</BackLink>
-      <StepIndicator current={7} total={7} name={t.apply.stepNames.review} />
+      <StepIndicator current={stepCount} total={stepCount} name={t.apply.stepNames.review} />
       <h1>{r.title}</h1>
       {actionData?.reload ? (
         <Notice tone="error" role="alert">
@@ -186,7 +187,7 @@ export default function Review() {
         <a href={`/${slug}/selection`}>{r.changeSlots}</a>
       </p>
       <h2>{r.details}</h2>
-      <ApplicationDetails details={{ ...draft, exemptionName: exemption?.name ?? "", groupName: group }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
+      <ApplicationDetails details={{ ...draft, equipment: draft.equipment ? equipment : undefined, exemptionName: exemption?.name ?? "", groupName: group }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <p>{r.counterPayment}</p>

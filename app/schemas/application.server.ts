@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_TYPES } from "~/domain/groups";
+import type { FieldErrors } from "~/utils/form.server";
 import { m, phoneField, toHalfWidth } from "./account.server";
 
 export const PurposeForm = z.object({
@@ -43,6 +44,23 @@ export const ResidenceForm = z.object({
 export function parseUsage(formData: FormData) {
   const usage = formData.getAll("usage");
   return { commercial: usage.includes("commercial"), admissionCharged: usage.includes("admission"), aircon: usage.includes("aircon") };
+}
+
+/**
+ * Units of each equipment offered (fields `equipment:<id>`): blank is 0; full-width digits are
+ * accepted; more than are free is refused. Ids not offered are ignored.
+ */
+export function parseEquipment(formData: FormData, offered: readonly { id: string; free: number }[]) {
+  const units: Record<string, number> = {};
+  const errors: FieldErrors = {};
+  for (const { id, free } of offered) {
+    const field = `equipment:${id}`;
+    const typed = toHalfWidth(String(formData.get(field) ?? "")).trim() || "0";
+    if (!/^\d{1,4}$/.test(typed)) errors[field] = "equipmentNotNumber";
+    else if (Number(typed) > free) errors[field] = "equipmentTooMany";
+    else if (Number(typed) > 0) units[id] = Number(typed);
+  }
+  return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, units };
 }
 
 export const ExemptionForm = z

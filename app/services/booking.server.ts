@@ -20,7 +20,8 @@ import {
   loadOccupied,
   type RoomDetail,
 } from "./rooms.server";
-import { exemptionTermsOf, type Extras, listExemptionCategories, loadFeeTable, NO_EXTRAS, quoteFor } from "./fees.server";
+import { itemsShortOfStock, type StockRequest } from "./equipment.server";
+import { exemptionTermsOf, listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
 import { activeGroupsOf } from "./groups.server";
 import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
@@ -35,6 +36,8 @@ export type SlotDetail = RequestedSlot & {
   breakdown: FeeBreakdown;
   /** the breakdown once the requested exemption is approved */
   exemptBreakdown: FeeBreakdown | null;
+  /** equipment lent with the slot (its facility's) */
+  equipment: { id: string; name: string; quantity: number }[];
 };
 
 export type CheckedSlots = {
@@ -46,19 +49,25 @@ export type CheckedSlots = {
   exemptTotal: number | null;
 };
 
+/**
+ * What the applicant adds to every slot: air-conditioning or heating, and units of equipment
+ * by id (each slot gets the equipment of its own facility).
+ */
+export type ExtrasAsked = { aircon: boolean; equipment: Record<string, number> };
+
 /** Who is applying and for what, as far as fees care; by default a resident's own use. */
 export type Pricing = {
   facts: ApplicantFacts;
   exemption: (ExemptionTerms & { needsApproval: boolean }) | null;
   /** booking for a registered group: its exemption applies at once, its window is longer */
   group: { id: string; name: string } | null;
-  extras: Extras;
+  extras: ExtrasAsked;
 };
 export const RESIDENT_PRICING: Pricing = {
   facts: { resident: true, commercial: false, admissionCharged: false },
   exemption: null,
   group: null,
-  extras: NO_EXTRAS,
+  extras: { aircon: false, equipment: {} },
 };
 
 /**
@@ -72,9 +81,17 @@ export async function checkRequestedSlots(
   headcount?: number,
   pricing: Pricing = RESIDENT_PRICING,
 ): Promise<CheckedSlots> {
-  const [rooms, fees] = await Promise.all([
+  const asked = Object.entries(pricing.extras.equipment).filter(([, quantity]) => quantity > 0);
+  const [rooms, fees, equipment] = await Promise.all([
     findRooms(municipality.id, requested.map((s) => s.roomId)),
     loadFeeTable(municipality.id),
+    asked.length
+      ? db.equipment.findMany({
+          where: { municipalityId: municipality.id, active: true, id: { in: asked.map(([id]) => id) } },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          select: { id: true, facilityId: true, name: true },
+        })
+      : [],
   ]);
   const dates = requested.map((s) => s.date).sort();
   const closedDatesOf = dates.length
@@ -101,13 +118,22 @@ export async function checkRequestedSlots(
     headcount,
   });
   const slots: SlotDetail[] = [];
+  const stockRequests: StockRequest[] = [];
   requested.forEach((slot, item) => {
     const room = rooms.get(slot.roomId);
     const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
     if (!room || !frame) return;
-    const plain = quoteFor(fees, slot, pricing.facts, null, pricing.extras);
+    const extras = {
+      aircon: pricing.extras.aircon,
+      equipment: equipment
+        .filter((e) => e.facilityId === room.facility.id)
+        .map((e) => ({ id: e.id, name: e.name, quantity: pricing.extras.equipment[e.id]! })),
+    };
+    const plain = quoteFor(fees, slot, pricing.facts, null, extras);
     if (!plain) return void problems.push({ code: "NO_FEE_RULE", item });
-    const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption, pricing.extras) : null;
+    const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption, extras) : null;
+    const interval = slotInterval(slot.date, frame, municipality.timeZone);
+    stockRequests.push(...extras.equipment.map((e) => ({ item, equipmentId: e.id, quantity: e.quantity, ...interval })));
     // an exemption that needs no approval applies at once; otherwise it waits for staff
     const breakdown = exempt && !pricing.exemption?.needsApproval ? exempt : plain;
     slots.push({
@@ -120,8 +146,13 @@ export async function checkRequestedSlots(
       fee: breakdown.total,
       breakdown,
       exemptBreakdown: exempt,
+      equipment: extras.equipment,
     });
   });
+  // a first look for the review page; the submitting transaction checks again under a lock
+  for (const item of await itemsShortOfStock(db, municipality.id, stockRequests, false)) {
+    problems.push({ code: "EQUIPMENT_SHORT", item });
+  }
   return {
     slots,
     problems,
@@ -142,6 +173,8 @@ export type ApplicationInput = {
   groupId?: string | null;
   /** air-conditioning or heating in every slot */
   aircon?: boolean;
+  /** units of equipment by id, in every slot at the equipment's facility */
+  equipment?: Record<string, number>;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -237,6 +270,19 @@ export async function submitApplication(
           })),
         ),
       });
+      const stockRequests = items.flatMap((item, index) =>
+        item.equipment.map((e) => ({ item: index, equipmentId: e.id, quantity: e.quantity, startsAt: item.startsAt, endsAt: item.endsAt })),
+      );
+      const short = await itemsShortOfStock(tx, municipality.id, stockRequests, true);
+      if (short.length > 0) throw new EquipmentShortage(short);
+      await tx.equipmentUse.createMany({
+        data: stockRequests.map((r) => ({
+          municipalityId: municipality.id,
+          itemId: itemIdOf(items[r.item]!.roomId, items[r.item]!.startsAt),
+          equipmentId: r.equipmentId,
+          quantity: r.quantity,
+        })),
+      });
       await audit(tx, {
         municipalityId: municipality.id,
         actorId: userId,
@@ -246,13 +292,21 @@ export async function submitApplication(
         details: {
           number: created.number,
           totalFee: checked.totalFee,
-          items: items.map((i) => ({ roomId: i.roomId, timeFrameId: i.timeFrameId, date: i.date })),
+          items: items.map((i) => ({
+            roomId: i.roomId,
+            timeFrameId: i.timeFrameId,
+            date: i.date,
+            ...(i.equipment.length ? { equipment: i.equipment.map((e) => ({ id: e.id, quantity: e.quantity })) } : {}),
+          })),
         },
       });
       return created;
     });
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
+    if (error instanceof EquipmentShortage) {
+      return { ok: false, problems: error.items.map((item) => ({ code: "EQUIPMENT_SHORT", item })), alternatives: [] };
+    }
     if (isUniqueViolation(error)) {
       const again = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
       if (again) return { ok: true, applicationId: again.id, number: again.number };
@@ -268,6 +322,13 @@ export async function submitApplication(
   }
 }
 
+/** Thrown inside the submitting transaction to roll it back: another booking took the units. */
+class EquipmentShortage extends Error {
+  constructor(readonly items: number[]) {
+    super("equipment short of stock");
+  }
+}
+
 /**
  * The fee facts, exemption and group of an application: an exemption category of the
  * municipality, or a group the applicant represents now (its category applies without a
@@ -276,11 +337,11 @@ export async function submitApplication(
 export async function pricingFor(
   municipalityId: string,
   userId: string,
-  input: Pick<ApplicationInput, "facts" | "exemption" | "groupId" | "aircon">,
+  input: Pick<ApplicationInput, "facts" | "exemption" | "groupId" | "aircon" | "equipment">,
   now: Date,
 ): Promise<(Pricing & { ok: true }) | { ok: false; code: "UNKNOWN_EXEMPTION" | "UNKNOWN_GROUP" }> {
   const facts = input.facts ?? RESIDENT_PRICING.facts;
-  const extras = { aircon: input.aircon ?? false };
+  const extras = { aircon: input.aircon ?? false, equipment: input.equipment ?? {} };
   if (input.groupId) {
     const group = (await activeGroupsOf(municipalityId, userId, now)).find((g) => g.id === input.groupId);
     if (!group) return { ok: false, code: "UNKNOWN_GROUP" };
@@ -364,6 +425,7 @@ const applicationSelect = {
       fee: true,
       feeBreakdown: true,
       cancelledAt: true,
+      equipmentUses: { select: { quantity: true, equipment: { select: { name: true } } } },
       room: { select: { id: true, name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
     },
@@ -374,11 +436,15 @@ type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationS
 
 /** An application with each item flattened to what a person reads (see SlotView). */
 function toView({ exemptionCategory, group, ...application }: ApplicationRow) {
+  const equipment = new Map<string, number>();
+  for (const item of application.items) for (const u of item.equipmentUses) equipment.set(u.equipment.name, u.quantity);
   return {
     ...application,
+    /** what is borrowed in each slot, for the summary (undefined: nothing) */
+    equipment: equipment.size ? [...equipment].map(([name, quantity]) => ({ name, quantity })) : undefined,
     exemptionName: exemptionCategory?.name ?? null,
     groupName: group?.name ?? null,
-    items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, room, timeFrame }) => ({
+    items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, equipmentUses, room, timeFrame }) => ({
       id,
       cancelledAt,
       roomId: room.id,
@@ -390,6 +456,7 @@ function toView({ exemptionCategory, group, ...application }: ApplicationRow) {
       endMinute: timeFrame.endMinute,
       fee,
       breakdown: feeBreakdown as unknown as FeeBreakdown,
+      equipment: equipmentUses.map((u) => ({ name: u.equipment.name, quantity: u.quantity })),
     })),
   };
 }

@@ -19,12 +19,19 @@ import { audit } from "./audit.server";
 type Client = Pick<Prisma.TransactionClient, "feeSchedule" | "exemptionCategory">;
 
 export type FeeTable = {
-  schedules: { effectiveFrom: IsoDate; rules: FeeRules; rates: Map<string, number>; airconFee: number }[];
+  schedules: {
+    effectiveFrom: IsoDate;
+    rules: FeeRules;
+    rates: Map<string, number>;
+    airconFee: number;
+    /** fee per unit per slot, by equipment id */
+    equipmentFees: Map<string, number>;
+  }[];
 };
 
-/** What the applicant adds to each slot: air-conditioning or heating. */
-export type Extras = { aircon: boolean };
-export const NO_EXTRAS: Extras = { aircon: false };
+/** What the applicant adds to one slot: air-conditioning or heating, equipment of its facility. */
+export type Extras = { aircon: boolean; equipment: readonly { id: string; name: string; quantity: number }[] };
+export const NO_EXTRAS: Extras = { aircon: false, equipment: [] };
 /** The surcharge's name on every breakdown (data, like category names: not translated). */
 const AIRCON = "冷暖房";
 
@@ -41,6 +48,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
       roundingUnit: true,
       airconFee: true,
       rates: { select: { timeFrameId: true, dayType: true, amount: true } },
+      equipmentRates: { select: { equipmentId: true, amount: true } },
     },
   });
   return {
@@ -52,6 +60,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
       },
       rates: new Map(s.rates.map((r) => [`${r.timeFrameId}:${r.dayType}`, r.amount])),
       airconFee: s.airconFee,
+      equipmentFees: new Map(s.equipmentRates.map((r) => [r.equipmentId, r.amount])),
     })),
   };
 }
@@ -64,10 +73,10 @@ export function dayTypeOn(date: IsoDate) {
 export function baseFeeOn(table: FeeTable, timeFrameId: string, date: IsoDate) {
   const schedule = scheduleInForce(table.schedules, date);
   const amount = schedule?.rates.get(`${timeFrameId}:${dayTypeOn(date)}`);
-  return schedule && amount !== undefined ? { amount, rules: schedule.rules, airconFee: schedule.airconFee } : null;
+  return schedule && amount !== undefined ? { amount, schedule } : null;
 }
 
-/** The breakdown of one slot for an applicant, or null when no fee rule covers it. */
+/** The breakdown of one slot for an applicant, or null when no fee rule covers it or its equipment. */
 export function quoteFor(
   table: FeeTable,
   slot: { timeFrameId: string; date: IsoDate },
@@ -77,8 +86,14 @@ export function quoteFor(
 ): FeeBreakdown | null {
   const base = baseFeeOn(table, slot.timeFrameId, slot.date);
   if (!base) return null;
-  const surcharges = extras.aircon && base.airconFee > 0 ? [{ name: AIRCON, unitFee: base.airconFee, quantity: 1 }] : [];
-  return quoteSlot({ baseFee: base.amount, rules: base.rules, facts, exemption, surcharges });
+  const { schedule } = base;
+  const surcharges = extras.aircon && schedule.airconFee > 0 ? [{ name: AIRCON, unitFee: schedule.airconFee, quantity: 1 }] : [];
+  for (const { id, name, quantity } of extras.equipment) {
+    const unitFee = schedule.equipmentFees.get(id);
+    if (unitFee === undefined) return null;
+    surcharges.push({ name, unitFee, quantity });
+  }
+  return quoteSlot({ baseFee: base.amount, rules: schedule.rules, facts, exemption, surcharges });
 }
 
 export type ExemptionCategoryView = ExemptionTerms & { needsApproval: boolean; evidencePrompt: string };

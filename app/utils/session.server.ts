@@ -36,6 +36,8 @@ export type ApplicationDraft = {
   commercial?: boolean;
   admissionCharged?: boolean;
   aircon?: boolean;
+  /** units of equipment by id ({} when none is borrowed) */
+  equipment?: Record<string, number>;
   /** "" when no exemption is asked for */
   exemptionCategoryId?: string;
   exemptionGrounds?: string;

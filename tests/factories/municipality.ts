@@ -40,39 +40,62 @@ export async function createMunicipality(options: { slug?: string; closedWeekday
   const space = (name: string) =>
     db.space.create({ data: { municipalityId: m.id, facilityId: facility.id, name } });
   const [spaceA, spaceB, spaceSmall] = await Promise.all([space("A"), space("B"), space("small")]);
-  const room = async (name: string, capacity: number, spaceIds: string[], sortOrder: number) => {
-    const r = await db.room.create({
-      data: {
-        municipalityId: m.id,
-        facilityId: facility.id,
-        name,
-        capacity,
-        sortOrder,
-        spaces: { create: spaceIds.map((spaceId) => ({ municipalityId: m.id, spaceId })) },
-      },
-    });
-    const frames = [];
-    for (const [i, { fee, ...f }] of FRAMES.entries()) {
-      const frame = await db.timeFrame.create({ data: { municipalityId: m.id, roomId: r.id, sortOrder: i, ...f } });
-      await db.feeRate.createMany({
-        data: (["WEEKDAY", "HOLIDAY"] as const).map((dayType) => ({
-          municipalityId: m.id,
-          scheduleId: schedule.id,
-          timeFrameId: frame.id,
-          dayType,
-          amount: dayType === "WEEKDAY" ? fee : fee + HOLIDAY_EXTRA,
-        })),
-      });
-      frames.push({ ...frame, fee });
-    }
-    return { ...r, frames };
-  };
+  const ctx = { municipalityId: m.id, facilityId: facility.id, scheduleId: schedule.id };
+  const room = (name: string, capacity: number, spaceIds: string[], sortOrder: number) => addRoom(ctx, name, capacity, spaceIds, sortOrder);
   const hall = await room("大集会室", 120, [spaceA.id, spaceB.id], 0);
   const hallA = await room("集会室A", 60, [spaceA.id], 1);
   const hallB = await room("集会室B", 60, [spaceB.id], 2);
   const small = await room("学習室", 10, [spaceSmall.id], 3);
   const municipality = (await findMunicipality(m.slug))!;
   return { municipality, facility, schedule, rooms: { hall, hallA, hallB, small } };
+}
+
+/** A room of the facility occupying `spaceIds`, with the three standard frames priced in the schedule. */
+export async function addRoom(
+  ctx: { municipalityId: string; facilityId: string; scheduleId: string },
+  name: string,
+  capacity: number,
+  spaceIds: string[],
+  sortOrder: number,
+) {
+  const r = await db.room.create({
+    data: {
+      municipalityId: ctx.municipalityId,
+      facilityId: ctx.facilityId,
+      name,
+      capacity,
+      sortOrder,
+      spaces: { create: spaceIds.map((spaceId) => ({ municipalityId: ctx.municipalityId, spaceId })) },
+    },
+  });
+  const frames = [];
+  for (const [i, { fee, ...f }] of FRAMES.entries()) {
+    const frame = await db.timeFrame.create({ data: { municipalityId: ctx.municipalityId, roomId: r.id, sortOrder: i, ...f } });
+    await db.feeRate.createMany({
+      data: (["WEEKDAY", "HOLIDAY"] as const).map((dayType) => ({
+        municipalityId: ctx.municipalityId,
+        scheduleId: ctx.scheduleId,
+        timeFrameId: frame.id,
+        dayType,
+        amount: dayType === "WEEKDAY" ? fee : fee + HOLIDAY_EXTRA,
+      })),
+    });
+    frames.push({ ...frame, fee });
+  }
+  return { ...r, frames };
+}
+
+/** Equipment of the facility with `stock` units at `fee` a unit per slot in the schedule. */
+export async function addEquipment(
+  world: { municipality: { id: string }; facility: { id: string }; schedule: { id: string } },
+  name: string,
+  stock: number,
+  fee: number,
+) {
+  const municipalityId = world.municipality.id;
+  const equipment = await db.equipment.create({ data: { municipalityId, facilityId: world.facility.id, name, stock } });
+  await db.equipmentRate.create({ data: { municipalityId, scheduleId: world.schedule.id, equipmentId: equipment.id, amount: fee } });
+  return equipment;
 }
 
 let passwordHash: Promise<string> | undefined;
