@@ -75,6 +75,9 @@ export const en: Messages = {
     seeAvailability: ": see availability",
     capacity: (n) => `Up to ${n} people`,
     holidayFee: (fee) => ` (weekends and holidays ${fee})`,
+    equipment: "Equipment to borrow",
+    equipmentIntro: "You can choose how many you need while applying.",
+    equipmentItem: (name, stock, fee) => `${name} (${stock}): ${fee} per slot`,
   },
 
   month: {

@@ -78,6 +78,9 @@ export const ja = {
     seeAvailability: "の空きを見る",
     capacity: (n: number) => `定員 ${n}人`,
     holidayFee: (fee: string) => `（土日祝 ${fee}）`,
+    equipment: "貸し出す備品",
+    equipmentIntro: "申し込みの途中で、借りる数を選べます。",
+    equipmentItem: (name: string, stock: number, fee: string) => `${name}（${stock}点まで）1枠ごとに ${fee}`,
   },
 
   month: {
@@ -265,7 +268,7 @@ export const ja = {
       hint: "借りる数を入れてください。借りない物は 0 のままで構いません。選んだ枠のすべてで借ります。",
       label: (name: string, facility: string) => `${name}（${facility}）`,
       perSlot: (fee: string) => `1枠ごとに ${fee}`,
-      free: (units: number) => (units > 0 ? `選んだ時間に借りられるのは あと${units}` : "選んだ時間は、すべて貸し出し中です"),
+      free: (units: number) => (units > 0 ? `選んだ時間に借りられる数：あと${units}` : "選んだ時間は、すべて貸し出し中です"),
       summaryLabel: "借りる備品",
       none: "借りない",
       item: (name: string, quantity: number) => `${name} ${quantity}`,

@@ -248,6 +248,7 @@ export default function ApplyStep() {
                 hint={`${a.equipment.perSlot(t.yen(e.unitFee))}。${a.equipment.free(e.free)}`}
                 inputMode="numeric"
                 short
+                optional
                 defaultValue={value(`equipment:${e.id}`) || "0"}
                 error={errors?.[`equipment:${e.id}`]}
               />

@@ -4,6 +4,7 @@ import { BackLink } from "~/components/ui/back-link";
 import { formatMinutes, todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { findFacility } from "~/services/catalog.server";
+import { equipmentOfFacility } from "~/services/equipment.server";
 import { currentRates } from "~/services/fees.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 
@@ -11,16 +12,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const facility = await findFacility(municipality.id, params.facilityId!);
   if (!facility) notFound();
-  const rateOf = await currentRates(municipality.id, todayIn(municipality.timeZone, new Date()));
+  const today = todayIn(municipality.timeZone, new Date());
+  const [rateOf, equipment] = await Promise.all([currentRates(municipality.id, today), equipmentOfFacility(municipality.id, facility.id, today)]);
   const rooms = facility.rooms.map((room) => ({
     ...room,
     timeFrames: room.timeFrames.map((frame) => ({ ...frame, ...rateOf(frame.id) })),
   }));
-  return { slug: municipality.slug, facility: { ...facility, rooms } };
+  return { slug: municipality.slug, facility: { ...facility, rooms }, equipment };
 }
 
 export default function FacilityPage() {
-  const { slug, facility } = useLoaderData<typeof loader>();
+  const { slug, facility, equipment } = useLoaderData<typeof loader>();
   const t = useT();
   const closed = t.list(facility.closedWeekdays.map((d) => t.weekdayLong[d]!));
   return (
@@ -64,6 +66,17 @@ export default function FacilityPage() {
           </li>
         ))}
       </ul>
+      {equipment.length > 0 ? (
+        <>
+          <h2>{t.facility.equipment}</h2>
+          <p>{t.facility.equipmentIntro}</p>
+          <ul className="frame-fees">
+            {equipment.map((e) => (
+              <li key={e.id}>{t.facility.equipmentItem(e.name, e.stock, t.yen(e.fee))}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

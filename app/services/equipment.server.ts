@@ -107,3 +107,20 @@ export async function offersEquipment(municipalityId: string, roomIds: readonly 
   });
   return count > 0;
 }
+
+/** The equipment a facility lends, with today's fee per unit per slot, for its page. */
+export async function equipmentOfFacility(municipalityId: string, facilityId: string, today: string) {
+  const [rows, fees] = await Promise.all([
+    db.equipment.findMany({
+      where: { municipalityId, facilityId, active: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, stock: true },
+    }),
+    loadFeeTable(municipalityId),
+  ]);
+  const schedule = scheduleInForce(fees.schedules, today);
+  return rows.flatMap((e) => {
+    const fee = schedule?.equipmentFees.get(e.id);
+    return fee === undefined ? [] : [{ ...e, fee }];
+  });
+}

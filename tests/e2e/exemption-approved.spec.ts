@@ -33,6 +33,8 @@ test("a group asks for a 50% exemption on a phone, staff approve it, and the app
   await page.getByRole("button", { name: "次へ進む" }).click();
   await expect(page).toHaveURL(/\/apply\/usage$/);
   await page.getByRole("button", { name: "次へ進む" }).click();
+  await expect(page).toHaveURL(/\/apply\/equipment$/);
+  await page.getByRole("button", { name: "次へ進む" }).click();
 
   // the exemption question: a category without grounds is refused, with the choice kept
   await expect(h1(page)).toHaveText("使用料の減免を申請しますか？");

@@ -176,6 +176,11 @@ test("a resident books a room with the keyboard only, and sees a focus ring wher
   await skipToMain(page);
   await tabTo(page, /^次へ進む$/);
   await page.keyboard.press("Enter");
+  // 中央公民館 lends equipment: borrow none (every box starts at 0)
+  await expect(page).toHaveURL(/\/apply\/equipment$/);
+  await skipToMain(page);
+  await tabTo(page, /^次へ進む$/);
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/apply\/exemption$/);
   await skipToMain(page);
   await tabTo(page, /^申請しない$/);

@@ -74,10 +74,10 @@ async function bookTwoRoomsAndCancelOne(page: Page, { axe }: { axe: boolean }) {
   await page.getByLabel("パスワード").fill("correct horse battery");
   await page.getByRole("button", { name: "登録する" }).click();
 
-  // one question per page: 利用目的 → お住まい → 利用の内容 → 減免 → 利用人数 → 連絡先
+  // one question per page: 利用目的 → お住まい → 利用の内容 → 備品 (中央公民館 lends some) → 減免 → 利用人数 → 連絡先
   await expect(page).toHaveURL(/\/akiruno\/apply\/purpose$/);
   await expect(page.getByRole("heading", { level: 1, name: "何に使いますか？" })).toBeVisible();
-  await expect(page.getByText("ステップ 1 / 7")).toBeVisible();
+  await expect(page.getByText("ステップ 1 / 8")).toBeVisible();
   await check(page);
   await page.getByLabel("利用目的").fill("町内会の会議");
   await page.getByRole("button", { name: "次へ進む" }).click();

@@ -86,6 +86,11 @@ export async function answerFeeQuestions(
   await expect(page).toHaveURL(/\/apply\/usage$/);
   await options.check?.(page);
   await next();
+  // asked only when a facility of the chosen slots lends equipment; borrowing none
+  if (/\/apply\/equipment$/.test(page.url())) {
+    await options.check?.(page);
+    await next();
+  }
   await expect(page).toHaveURL(/\/apply\/exemption$/);
   await options.check?.(page);
   await page.locator("label.choice").filter({ hasText: options.exemption ?? /^申請しない$/ }).click();
