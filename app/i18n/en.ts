@@ -148,14 +148,14 @@ export const en: Messages = {
     surcharge: (name, quantity) => (quantity > 1 ? `${name} (${quantity})` : name),
     exemption: (name) => `Exemption (${name})`,
     rounding: (unit) => `Rounded down to ${unit} yen`,
-    total: "Total",
+    total: "Total (tax included)",
     withExemption: "Total if the exemption is approved",
     status: { NONE: "", PENDING: "Exemption being checked", APPROVED: "Exemption approved", REJECTED: "Exemption not approved" },
   },
 
   slot: {
     fee: (fee) => `Fee ${fee}`,
-    total: (total) => `Total ${total}`,
+    total: (total) => `Total ${total} (tax included)`,
     cancelled: "Cancelled",
   },
 

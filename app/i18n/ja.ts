@@ -151,14 +151,14 @@ export const ja = {
     surcharge: (name: string, quantity: number) => (quantity > 1 ? `${name}（${quantity}）` : name),
     exemption: (name: string) => `減免（${name}）`,
     rounding: (unit: number) => `${unit}円未満の切り捨て`,
-    total: "合計",
+    total: "合計（税込）",
     withExemption: "減免が認められたときの合計",
     status: { NONE: "", PENDING: "減免の確認待ち", APPROVED: "減免が認められました", REJECTED: "減免は認められませんでした" } as Record<string, string>,
   },
 
   slot: {
     fee: (fee: string) => `利用料 ${fee}`,
-    total: (total: string) => `合計 ${total}`,
+    total: (total: string) => `合計 ${total}（税込）`,
     cancelled: "取消済み",
   },
 
