@@ -118,6 +118,7 @@ export const staffText = {
     phone: "連絡先",
     purpose: "利用目的",
     headcount: "人数",
+    equipment: "貸し出す備品",
     fee: "使用料",
   },
   invitations: {

@@ -63,6 +63,12 @@ export default function HallBookings() {
                   <dd>{b.purpose}</dd>
                   <dt>{h.headcount}</dt>
                   <dd>{t.people(b.headcount)}</dd>
+                  {b.equipment.length > 0 ? (
+                    <>
+                      <dt>{h.equipment}</dt>
+                      <dd>{t.list(b.equipment.map((e) => t.apply.equipment.item(e.name, e.quantity)))}</dd>
+                    </>
+                  ) : null}
                   <dt>{h.fee}</dt>
                   <dd>
                     {t.yen(b.fee)}

@@ -42,6 +42,7 @@ export async function bookingsOfFacilities(
       useDate: true,
       fee: true,
       feeBreakdown: true,
+      equipmentUses: { select: { quantity: true, equipment: { select: { name: true } } } },
       room: { select: { name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
       application: {
@@ -65,6 +66,8 @@ export async function bookingsOfFacilities(
     headcount: item.application.headcount,
     fee: item.fee,
     breakdown: item.feeBreakdown as unknown as FeeBreakdown,
+    /** equipment to have ready for the slot */
+    equipment: item.equipmentUses.map((u) => ({ name: u.equipment.name, quantity: u.quantity })),
     exemptionStatus: item.application.exemptionStatus,
   }));
 }
