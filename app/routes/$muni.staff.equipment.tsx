@@ -97,6 +97,7 @@ export default function EquipmentSettings() {
       {actionData?.done ? <Notice tone="success" role="status">{actionData.done}</Notice> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <p>{t.intro}</p>
+      <p>{t.retireHint}</p>
       {facilities.map((f) => (
         <section key={f.id}>
           <h2>{f.name}</h2>
@@ -107,7 +108,7 @@ export default function EquipmentSettings() {
               const typed = actionData?.intent === "stock" && actionData.id === e.id && errors ? actionData.values[field] : undefined;
               return (
                 <li key={e.id} className="card">
-                  <p className="card-title">{e.name}</p>
+                  <h3>{e.name}</h3>
                   <dl className="compact-list">
                     <dt>{t.stock}</dt>
                     <dd>{t.units(e.stock)}</dd>
@@ -117,7 +118,7 @@ export default function EquipmentSettings() {
                     <dd>{e.active ? t.offered : t.retired}</dd>
                   </dl>
                   {/* keyed by the stock, so a saved change shows in the box */}
-                  <form method="post" noValidate key={`${e.id}:${e.stock}`}>
+                  <form method="post" noValidate className="card-form" key={`${e.id}:${e.stock}`}>
                     <input type="hidden" name="intent" value="stock" />
                     <input type="hidden" name="id" value={e.id} />
                     <input type="hidden" name="equipmentName" value={e.name} />
@@ -138,7 +139,6 @@ export default function EquipmentSettings() {
                     <input type="hidden" name="intent" value={e.active ? "retire" : "offer"} />
                     <input type="hidden" name="id" value={e.id} />
                     <input type="hidden" name="equipmentName" value={e.name} />
-                    {e.active ? <p className="hint">{t.retireHint}</p> : null}
                     <div className="actions">
                       <Button variant="outline">{e.active ? t.retire : t.offer}</Button>
                     </div>

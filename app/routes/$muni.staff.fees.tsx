@@ -182,7 +182,18 @@ export default function FeeSettings() {
           <li key={s.id} className="card">
             <p className="card-title">{t.from(s.effectiveFrom)}</p>
             <p>{`${t.multipliers(s.nonResidentPercent, s.commercialPercent, s.admissionPercent)}・${t.aircon(s.airconFee)}・${t.rounding(s.roundingUnit)}`}</p>
-            <p>{t.equipmentList(s.equipment)}</p>
+            {s.equipment.length === 0 ? (
+              <p>{t.noEquipmentFees}</p>
+            ) : (
+              <>
+                <p>{t.equipmentFeesOf}</p>
+                <ul className="points">
+                  {s.equipment.map((e) => (
+                    <li key={e.name}>{t.equipmentLine(e.name, e.fee)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -249,6 +260,7 @@ export default function FeeSettings() {
 
       <h2>{t.categories}</h2>
       {stateError ? <Notice tone="error" role="alert">{stateError}</Notice> : null}
+      <p>{t.retireCategoryHint}</p>
       <ul className="card-list">
         {categories.map((c) => (
           <li key={c.id} className="card">
@@ -257,7 +269,6 @@ export default function FeeSettings() {
             <form method="post">
               <input type="hidden" name="intent" value={c.active ? "retire-category" : "offer-category"} />
               <input type="hidden" name="id" value={c.id} />
-              {c.active ? <p className="hint">{t.retireCategoryHint}</p> : null}
               <div className="actions">
                 <Button variant="outline">{c.active ? t.retireCategory : t.offerCategory}</Button>
               </div>

@@ -44,14 +44,18 @@ export async function addEquipment(
   now: Date,
 ): Promise<EquipmentAdminResult> {
   const name = input.name.trim();
-  const problems: EquipmentAdminProblem[] = checkEquipment({ name, stock: input.stock });
-  if (!isFee(input.fee)) problems.push("NEGATIVE_FEE");
   const facility = await db.facility.findFirst({ where: { id: input.facilityId, municipalityId: municipality.id }, select: { id: true } });
-  if (!facility) problems.push("UNKNOWN_FACILITY");
+  // in the order of the form's fields
+  const problems: EquipmentAdminProblem[] = [
+    ...(facility ? [] : (["UNKNOWN_FACILITY"] as const)),
+    ...checkEquipment({ name, stock: input.stock }),
+    ...(isFee(input.fee) ? [] : (["NEGATIVE_FEE"] as const)),
+  ];
   if (problems.length > 0) return { ok: false, problems };
   const today = todayIn(municipality.timeZone, now);
   const id = await db.$transaction(async (tx) => {
-    const sortOrder = await tx.equipment.count({ where: { municipalityId: municipality.id, facilityId: input.facilityId } });
+    const last = await tx.equipment.aggregate({ where: { municipalityId: municipality.id, facilityId: input.facilityId }, _max: { sortOrder: true } });
+    const sortOrder = (last._max.sortOrder ?? -1) + 1;
     const created = await tx.equipment.create({
       data: { municipalityId: municipality.id, facilityId: input.facilityId, name, stock: input.stock, sortOrder },
     });
