@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EquipmentUse, peakUse, shortOfStock, unitsFree } from "./equipment";
+import { checkEquipment, type EquipmentUse, peakUse, shortOfStock, unitsFree } from "./equipment";
 
 const h = (hour: number) => hour * 60;
 const use = (from: number, to: number, quantity = 1): EquipmentUse => ({ from: h(from), to: h(to), quantity });
@@ -75,5 +75,15 @@ describe("properties", () => {
         expect(shortOfStock(stock, booked, [{ ...slot, quantity: free + 1 }])).toEqual([0]);
       }),
     );
+  });
+});
+
+describe("checkEquipment", () => {
+  it("wants a name of 1 to 100 characters and 0 to 999 whole units", () => {
+    expect(checkEquipment({ name: "マイク", stock: 0 })).toEqual([]);
+    expect(checkEquipment({ name: "あ".repeat(100), stock: 999 })).toEqual([]);
+    expect(checkEquipment({ name: " ", stock: 1 })).toEqual(["NAME_REQUIRED"]);
+    expect(checkEquipment({ name: "あ".repeat(101), stock: 1 })).toEqual(["NAME_TOO_LONG"]);
+    for (const stock of [-1, 1000, 1.5, Number.NaN]) expect(checkEquipment({ stock })).toEqual(["STOCK_OUT_OF_RANGE"]);
   });
 });

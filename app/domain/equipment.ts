@@ -39,3 +39,20 @@ export function shortOfStock(stock: number, booked: readonly EquipmentUse[], req
   const all = [...booked, ...requested];
   return requested.flatMap((use, index) => (peakUse(all, use.from, use.to) > stock ? [index] : []));
 }
+
+/** Limits of what staff enter for a piece of equipment. */
+export const MAX_STOCK = 999;
+export const MAX_EQUIPMENT_NAME = 100;
+
+export type EquipmentProblem = "NAME_REQUIRED" | "NAME_TOO_LONG" | "STOCK_OUT_OF_RANGE";
+
+/** Checks a name (when given) and a number of units as staff enter them; empty means fine. */
+export function checkEquipment(input: { name?: string; stock: number }): EquipmentProblem[] {
+  const problems: EquipmentProblem[] = [];
+  if (input.name !== undefined) {
+    if (input.name.trim() === "") problems.push("NAME_REQUIRED");
+    else if ([...input.name.trim()].length > MAX_EQUIPMENT_NAME) problems.push("NAME_TOO_LONG");
+  }
+  if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > MAX_STOCK) problems.push("STOCK_OUT_OF_RANGE");
+  return problems;
+}

@@ -6,6 +6,7 @@ import {
   dayTypeOf,
   type ExemptionTerms,
   type FeeRules,
+  MAX_FEE,
   quoteSlot,
   scheduleInForce,
   sumOf,
@@ -110,6 +111,8 @@ describe("checkFeeRules", () => {
   it("accepts sensible rules", () => expect(checkFeeRules(ok)).toEqual([]));
   it("refuses negative fees, percentages out of range, odd rounding and a second schedule on one date", () => {
     expect(checkFeeRules({ ...ok, fees: [-1] })).toEqual(["NEGATIVE_FEE"]);
+    expect(checkFeeRules({ ...ok, fees: [MAX_FEE + 1] })).toEqual(["NEGATIVE_FEE"]);
+    expect(checkFeeRules({ ...ok, fees: [MAX_FEE] })).toEqual([]);
     expect(checkFeeRules({ ...ok, exemptionPercents: [101] })).toEqual(["PERCENT_OUT_OF_RANGE"]);
     expect(checkFeeRules({ ...ok, adjustments: [90] })).toEqual(["PERCENT_OUT_OF_RANGE"]);
     expect(checkFeeRules({ ...ok, roundingUnit: 7 })).toEqual(["BAD_ROUNDING_UNIT"]);

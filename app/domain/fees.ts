@@ -125,6 +125,15 @@ export function scheduleInForce<S extends { effectiveFrom: string }>(schedules: 
   return best;
 }
 
+/** The highest fee staff can enter for one line (yen): well within a database integer. */
+export const MAX_FEE = 1_000_000;
+
+/** A fee staff may enter: whole yen from 0 to MAX_FEE. */
+export function isFee(fee: number) {
+  return Number.isInteger(fee) && fee >= 0 && fee <= MAX_FEE;
+}
+
+/** NEGATIVE_FEE: a fee below 0, not whole, or over MAX_FEE. */
 export type FeeRuleProblem = "NEGATIVE_FEE" | "PERCENT_OUT_OF_RANGE" | "BAD_ROUNDING_UNIT" | "DUPLICATE_EFFECTIVE_DATE";
 
 /** Checks rules as staff enter them; an empty list means they can be saved. */
@@ -137,7 +146,7 @@ export function checkFeeRules(input: {
   otherEffectiveDates?: string[];
 }): FeeRuleProblem[] {
   const problems: FeeRuleProblem[] = [];
-  if (input.fees.some((f) => !Number.isInteger(f) || f < 0)) problems.push("NEGATIVE_FEE");
+  if (!input.fees.every(isFee)) problems.push("NEGATIVE_FEE");
   const percentOk = (p: number, max: number) => Number.isInteger(p) && p >= 0 && p <= max;
   if (!input.adjustments.every((p) => percentOk(p, 1000) && p >= 100) || !input.exemptionPercents.every((p) => percentOk(p, 100))) {
     problems.push("PERCENT_OUT_OF_RANGE");

@@ -9,16 +9,19 @@ import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
 import { addDays, parseIsoDate, todayIn } from "~/domain/calendar";
-import { scheduleInForce } from "~/domain/fees";
+import { isFee, scheduleInForce } from "~/domain/fees";
 import { staffText } from "~/i18n/staff";
 import { toHalfWidth } from "~/schemas/account.server";
+import { wholeNumber } from "~/schemas/numbers.server";
+import { offeredEquipment } from "~/services/equipment-admin.server";
 import {
   addExemptionCategory,
   addFeeSchedule,
-  listExemptionCategories,
+  allExemptionCategories,
   listFeeSchedules,
   loadFeeTable,
   type ScheduleProblem,
+  setExemptionCategoryActive,
 } from "~/services/fees.server";
 import { db } from "~/utils/db.server";
 import { requireMunicipality } from "~/utils/municipality.server";
@@ -39,33 +42,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   await requireRole(request, municipality, ["STAFF"]);
   const tomorrow = addDays(todayIn(municipality.timeZone, new Date()), 1);
-  const [schedules, rooms, table, categories] = await Promise.all([
+  const [schedules, rooms, table, categories, equipment] = await Promise.all([
     listFeeSchedules(municipality.id),
     framesOf(municipality.id),
     loadFeeTable(municipality.id),
-    listExemptionCategories(municipality.id),
+    allExemptionCategories(municipality.id),
+    offeredEquipment(municipality.id),
   ]);
   // the new table starts from the rates in force tomorrow
-  const rates = scheduleInForce(table.schedules, tomorrow)?.rates;
-  const current = Object.fromEntries(
-    rooms.flatMap((r) =>
-      r.timeFrames.flatMap((f) => DAY_TYPES.map((d) => [`rate:${f.id}:${d}`, String(rates?.get(`${f.id}:${d}`) ?? "")])),
+  const inForce = scheduleInForce(table.schedules, tomorrow);
+  const current = Object.fromEntries([
+    ...rooms.flatMap((r) =>
+      r.timeFrames.flatMap((f) => DAY_TYPES.map((d) => [`rate:${f.id}:${d}`, String(inForce?.rates.get(`${f.id}:${d}`) ?? "")])),
     ),
-  );
-  return { slug: municipality.slug, schedules, rooms, current, categories };
+    ...equipment.map((e) => [`equipment:${e.id}`, String(inForce?.equipmentFees.get(e.id) ?? "")]),
+  ]);
+  return { slug: municipality.slug, schedules, rooms, equipment, current, categories };
 }
-
-const wholeNumber = (value: string) => {
-  const v = toHalfWidth(value).replace(/[,，円%]/g, "");
-  return /^-?\d+$/.test(v) ? Number(v) : null;
-};
 
 const PROBLEM_FIELD: Partial<Record<ScheduleProblem, [string, string]>> = {
   DUPLICATE_EFFECTIVE_DATE: ["effectiveFrom", t.errors.duplicateDate],
   IN_THE_PAST: ["effectiveFrom", t.errors.pastDate],
   BAD_ROUNDING_UNIT: ["roundingUnit", t.errors.rounding],
   UNKNOWN_TIME_FRAME: ["form", t.errors.unknownFrame],
-  MISSING_RATE: ["form", t.errors.unknownFrame],
+  UNKNOWN_EQUIPMENT: ["form", t.errors.unknownEquipment],
+  MISSING_RATE: ["form", t.errors.missingRate],
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,6 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
   const errors: Record<string, string> = {};
+  if (values.intent === "retire-category" || values.intent === "offer-category") {
+    const offer = values.intent === "offer-category";
+    const category = await setExemptionCategoryActive(municipality.id, staff.id, values.id ?? "", offer);
+    if (!category) return data({ intent: "category-state", done: null, errors: { form: t.unknownCategory } as Record<string, string>, values }, { status: 400 });
+    const done = offer ? t.categoryOfferedDone(category.name) : t.categoryRetiredDone(category.name);
+    return data({ intent: "category-state", done, errors: null, values: {} as Record<string, string> });
+  }
   if (values.intent === "category") {
     const percent = wholeNumber(values.percent ?? "");
     const name = (values.name ?? "").trim();
@@ -107,21 +115,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else parsedPercents[key] = n;
   }
   const rates: Record<string, number> = {};
+  const equipmentRates: Record<string, number> = {};
   for (const [key, raw] of Object.entries(values)) {
-    if (!key.startsWith("rate:")) continue;
+    const [kind, ...rest] = key.split(":");
+    const into = kind === "rate" ? rates : kind === "equipment" ? equipmentRates : null;
+    if (!into) continue;
     const n = wholeNumber(raw);
-    if (n === null || n < 0) errors[key] = t.errors.fee;
-    else rates[key.slice("rate:".length)] = n;
+    if (n === null || !isFee(n)) errors[key] = t.errors.fee;
+    else into[rest.join(":")] = n;
   }
   const airconFee = wholeNumber(values.airconFee ?? "");
-  if (airconFee === null || airconFee < 0) errors.airconFee = t.errors.fee;
+  if (airconFee === null || !isFee(airconFee)) errors.airconFee = t.errors.fee;
   const roundingUnit = Number(values.roundingUnit);
   if (![1, 10, 100].includes(roundingUnit)) errors.roundingUnit = t.errors.rounding;
   if (Object.keys(errors).length === 0) {
     const result = await addFeeSchedule(
       municipality,
       staff.id,
-      { effectiveFrom: effectiveFrom!, roundingUnit, airconFee: airconFee!, rates, ...(parsedPercents as { nonResidentPercent: number; commercialPercent: number; admissionPercent: number }) },
+      { effectiveFrom: effectiveFrom!, roundingUnit, airconFee: airconFee!, rates, equipmentRates, ...(parsedPercents as { nonResidentPercent: number; commercialPercent: number; admissionPercent: number }) },
       new Date(),
     );
     if (result.ok) return data({ intent: "schedule", done: t.saved(effectiveFrom!), errors: null, values: {} as Record<string, string> });
@@ -134,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FeeSettings() {
-  const { slug, schedules, rooms, current, categories } = useLoaderData<typeof loader>();
+  const { slug, schedules, rooms, equipment, current, categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const scheduleErrors = actionData?.intent === "schedule" ? (actionData.errors ?? undefined) : undefined;
   const categoryErrors = actionData?.intent === "category" ? (actionData.errors ?? undefined) : undefined;
@@ -156,6 +167,8 @@ export default function FeeSettings() {
       labels[`rate:${f.id}:HOLIDAY`] = `${room.name} ${t.holiday(f.name)}`;
     }
   }
+  for (const e of equipment) labels[`equipment:${e.id}`] = t.equipmentFee(e.name);
+  const stateError = actionData?.intent === "category-state" ? actionData.errors?.form : undefined;
   const latest = schedules[0];
   return (
     <>
@@ -169,6 +182,18 @@ export default function FeeSettings() {
           <li key={s.id} className="card">
             <p className="card-title">{t.from(s.effectiveFrom)}</p>
             <p>{`${t.multipliers(s.nonResidentPercent, s.commercialPercent, s.admissionPercent)}・${t.aircon(s.airconFee)}・${t.rounding(s.roundingUnit)}`}</p>
+            {s.equipment.length === 0 ? (
+              <p>{t.noEquipmentFees}</p>
+            ) : (
+              <>
+                <p>{t.equipmentFeesOf}</p>
+                <ul className="points">
+                  {s.equipment.map((e) => (
+                    <li key={e.name}>{t.equipmentLine(e.name, e.fee)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -209,17 +234,45 @@ export default function FeeSettings() {
             )}
           </fieldset>
         ))}
+        {equipment.length > 0 ? (
+          <fieldset className="fee-room">
+            <legend>{t.equipmentFees}</legend>
+            {equipment.map((e) => {
+              const name = `equipment:${e.id}`;
+              return (
+                <TextField
+                  key={name}
+                  name={name}
+                  label={t.equipmentFee(e.name)}
+                  inputMode="numeric"
+                  short
+                  defaultValue={typed(name, current[name])}
+                  error={scheduleErrors?.[name]}
+                />
+              );
+            })}
+          </fieldset>
+        ) : null}
         <div className="actions">
           <Button>{t.save}</Button>
         </div>
       </form>
 
       <h2>{t.categories}</h2>
+      {stateError ? <Notice tone="error" role="alert">{stateError}</Notice> : null}
+      <p>{t.retireCategoryHint}</p>
       <ul className="card-list">
         {categories.map((c) => (
-          <li key={c.categoryId} className="card">
+          <li key={c.id} className="card">
             <p className="card-title">{c.name}</p>
-            <p>{t.percentLabel(c.percent)}</p>
+            <p>{`${t.percentLabel(c.percent)}・${c.active ? t.categoryOffered : t.categoryRetired}`}</p>
+            <form method="post">
+              <input type="hidden" name="intent" value={c.active ? "retire-category" : "offer-category"} />
+              <input type="hidden" name="id" value={c.id} />
+              <div className="actions">
+                <Button variant="outline">{c.active ? t.retireCategory : t.offerCategory}</Button>
+              </div>
+            </form>
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ export function equipmentForRooms(municipalityId: string, roomIds: readonly stri
 }
 
 /** Units of each equipment lent in slots, not cancelled, that overlap [from, to). */
-async function bookedUses(client: Client, municipalityId: string, equipmentIds: readonly string[], from: Date, to: Date) {
+export async function bookedUses(client: Client, municipalityId: string, equipmentIds: readonly string[], from: Date, to: Date) {
   const rows = await client.equipmentUse.findMany({
     where: {
       municipalityId,

@@ -20,6 +20,7 @@ type Client = Pick<Prisma.TransactionClient, "feeSchedule" | "exemptionCategory"
 
 export type FeeTable = {
   schedules: {
+    id: string;
     effectiveFrom: IsoDate;
     rules: FeeRules;
     rates: Map<string, number>;
@@ -41,6 +42,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
     where: { municipalityId },
     orderBy: { effectiveFrom: "asc" },
     select: {
+      id: true,
       effectiveFrom: true,
       nonResidentPercent: true,
       commercialPercent: true,
@@ -53,6 +55,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
   });
   return {
     schedules: schedules.map((s) => ({
+      id: s.id,
       effectiveFrom: isoDateFromDbDate(s.effectiveFrom),
       rules: {
         adjustments: { NON_RESIDENT: s.nonResidentPercent, COMMERCIAL: s.commercialPercent, ADMISSION: s.admissionPercent },
@@ -106,6 +109,38 @@ export async function listExemptionCategories(municipalityId: string, client: Cl
   return rows.map((r) => ({ ...exemptionTermsOf(r), needsApproval: r.needsApproval, evidencePrompt: r.evidencePrompt }));
 }
 
+/** Every category, offered or retired, for staff. */
+export function allExemptionCategories(municipalityId: string) {
+  return db.exemptionCategory.findMany({
+    where: { municipalityId },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, percent: true, active: true },
+  });
+}
+
+/**
+ * Retires a category (no longer offered to applicants; applications and groups that have it
+ * keep it) or offers it again. Audited; false when the category is not the municipality's.
+ */
+export async function setExemptionCategoryActive(municipalityId: string, staffId: string, categoryId: string, active: boolean) {
+  return db.$transaction(async (tx) => {
+    const row = await tx.exemptionCategory.findFirst({ where: { id: categoryId, municipalityId }, select: { active: true, name: true } });
+    if (!row) return null;
+    if (row.active !== active) {
+      await tx.exemptionCategory.update({ where: { id: categoryId }, data: { active } });
+      await audit(tx, {
+        municipalityId,
+        actorId: staffId,
+        action: active ? "fees.exemption_category_offered" : "fees.exemption_category_retired",
+        entity: "ExemptionCategory",
+        entityId: categoryId,
+        details: { before: { active: row.active }, after: { active } },
+      });
+    }
+    return { name: row.name };
+  });
+}
+
 /** The terms the fee function needs, from an ExemptionCategory row. */
 export function exemptionTermsOf(row: {
   id: string;
@@ -139,12 +174,15 @@ export type NewSchedule = {
   roundingUnit: number;
   /** base fees by `${timeFrameId}:${dayType}` */
   rates: Record<string, number>;
+  /** fee per unit per slot by equipment id: every active equipment (retired ones may be priced) */
+  equipmentRates?: Record<string, number>;
 };
 
-export type ScheduleProblem = FeeRuleProblem | "UNKNOWN_TIME_FRAME" | "MISSING_RATE" | "IN_THE_PAST";
+export type ScheduleProblem = FeeRuleProblem | "UNKNOWN_TIME_FRAME" | "UNKNOWN_EQUIPMENT" | "MISSING_RATE" | "IN_THE_PAST";
 
 /**
- * Adds a fee schedule from a date (a revision), every time frame priced for both day types.
+ * Adds a fee schedule from a date (a revision), every time frame priced for both day types and
+ * every active equipment priced.
  * Checked first (one domain rule set, checkFeeRules); saved whole or not at all, audited.
  */
 export async function addFeeSchedule(
@@ -153,13 +191,16 @@ export async function addFeeSchedule(
   input: NewSchedule,
   now: Date,
 ): Promise<{ ok: true; id: string } | { ok: false; problems: ScheduleProblem[] }> {
-  const [frames, existing] = await Promise.all([
+  const equipmentRates = input.equipmentRates ?? {};
+  const [frames, existing, equipment] = await Promise.all([
     db.timeFrame.findMany({ where: { municipalityId: municipality.id }, select: { id: true } }),
     db.feeSchedule.findMany({ where: { municipalityId: municipality.id }, select: { effectiveFrom: true } }),
+    db.equipment.findMany({ where: { municipalityId: municipality.id }, select: { id: true, active: true } }),
   ]);
   const frameIds = new Set(frames.map((f) => f.id));
+  const equipmentIds = new Set(equipment.map((e) => e.id));
   const problems: ScheduleProblem[] = checkFeeRules({
-    fees: [...Object.values(input.rates), input.airconFee],
+    fees: [...Object.values(input.rates), ...Object.values(equipmentRates), input.airconFee],
     adjustments: [input.nonResidentPercent, input.commercialPercent, input.admissionPercent],
     exemptionPercents: [],
     roundingUnit: input.roundingUnit,
@@ -167,7 +208,11 @@ export async function addFeeSchedule(
     otherEffectiveDates: existing.map((s) => isoDateFromDbDate(s.effectiveFrom)),
   });
   if (Object.keys(input.rates).some((key) => !frameIds.has(key.split(":")[0]!))) problems.push("UNKNOWN_TIME_FRAME");
-  if ([...frameIds].some((id) => input.rates[`${id}:WEEKDAY`] === undefined || input.rates[`${id}:HOLIDAY`] === undefined)) {
+  if (Object.keys(equipmentRates).some((id) => !equipmentIds.has(id))) problems.push("UNKNOWN_EQUIPMENT");
+  if (
+    [...frameIds].some((id) => input.rates[`${id}:WEEKDAY`] === undefined || input.rates[`${id}:HOLIDAY`] === undefined) ||
+    equipment.some((e) => e.active && equipmentRates[e.id] === undefined)
+  ) {
     problems.push("MISSING_RATE");
   }
   // bookings already made keep their price, but a schedule should not rewrite the past either
@@ -192,13 +237,16 @@ export async function addFeeSchedule(
           return { municipalityId: municipality.id, scheduleId: created.id, timeFrameId, dayType, amount };
         }),
       });
+      await tx.equipmentRate.createMany({
+        data: Object.entries(equipmentRates).map(([equipmentId, amount]) => ({ municipalityId: municipality.id, scheduleId: created.id, equipmentId, amount })),
+      });
       await audit(tx, {
         municipalityId: municipality.id,
         actorId: staffId,
         action: "fees.schedule_added",
         entity: "FeeSchedule",
         entityId: created.id,
-        details: { before: null, after: { ...input } },
+        details: { before: null, after: { ...input, equipmentRates } },
       });
       return created;
     });
@@ -214,9 +262,27 @@ export async function listFeeSchedules(municipalityId: string) {
   const rows = await db.feeSchedule.findMany({
     where: { municipalityId },
     orderBy: { effectiveFrom: "desc" },
-    select: { id: true, effectiveFrom: true, nonResidentPercent: true, commercialPercent: true, admissionPercent: true, roundingUnit: true, airconFee: true, _count: { select: { rates: true } } },
+    select: {
+      id: true,
+      effectiveFrom: true,
+      nonResidentPercent: true,
+      commercialPercent: true,
+      admissionPercent: true,
+      roundingUnit: true,
+      airconFee: true,
+      _count: { select: { rates: true } },
+      equipmentRates: {
+        orderBy: [{ equipment: { facility: { sortOrder: "asc" } } }, { equipment: { sortOrder: "asc" } }],
+        select: { amount: true, equipment: { select: { name: true, facility: { select: { name: true } } } } },
+      },
+    },
   });
-  return rows.map(({ effectiveFrom, _count, ...s }) => ({ ...s, effectiveFrom: isoDateFromDbDate(effectiveFrom), rates: _count.rates }));
+  return rows.map(({ effectiveFrom, _count, equipmentRates, ...s }) => ({
+    ...s,
+    effectiveFrom: isoDateFromDbDate(effectiveFrom),
+    rates: _count.rates,
+    equipment: equipmentRates.map((r) => ({ name: `${r.equipment.facility.name} ${r.equipment.name}`, fee: r.amount })),
+  }));
 }
 
 export type NewExemptionCategory = {
