@@ -396,7 +396,7 @@ export const en: Messages = {
     keep: "Keep it and go back",
   },
 
-  status: { TENTATIVE: "Tentative", CONFIRMED: "Confirmed", CANCELLED: "Cancelled" },
+  status: { TENTATIVE: "Tentative", CONFIRMED: "Confirmed", CANCELLED: "Cancelled", EXPIRED: "Expired (not paid in time)" },
 
   ui: {
     optional: "Optional",

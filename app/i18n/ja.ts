@@ -399,7 +399,7 @@ export const ja = {
     keep: "取り消さないで戻る",
   },
 
-  status: { TENTATIVE: "仮予約", CONFIRMED: "予約確定", CANCELLED: "取消済み" },
+  status: { TENTATIVE: "仮予約", CONFIRMED: "予約確定", CANCELLED: "取消済み", EXPIRED: "期限切れ（支払いがなかったため取り消し）" },
 
   /** words inside the design-system components (app/components/ui) */
   ui: {
