@@ -52,7 +52,7 @@ export function groupDecisionMail(municipality: Muni, d: { name: string; approve
   return {
     subject: `【${municipality.name} 施設予約】団体登録の結果（${d.name}）`,
     body: d.approved
-      ? `「${d.name}」を登録団体として登録しました（1年間有効です）。\\n申し込みの「減免」の質問で、団体として申し込めます。\\n${signature.ja(municipality)}`
-      : `「${d.name}」の団体登録の申請を差し戻しました。\\n理由：${d.reason}\\n内容を直して、もう一度申請してください。\\n${signature.ja(municipality)}`,
+      ? `「${d.name}」を登録団体として登録しました（1年間有効です）。\n申し込みの「減免」の質問で、団体として申し込めます。\n${signature.ja(municipality)}`
+      : `「${d.name}」の団体登録の申請を差し戻しました。\n理由：${d.reason}\n内容を直して、もう一度申請してください。\n${signature.ja(municipality)}`,
   };
 }
