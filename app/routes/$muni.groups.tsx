@@ -103,9 +103,8 @@ export default function Groups() {
               <span className="status">{g.status[group.expired ? "EXPIRED" : group.status]}</span>
             </p>
             {group.status === "APPROVED" && group.expiresOn ? (
-              <p className="group-expiry">
-                {group.expired ? g.expiredOn(t.longDate(group.expiresOn)) : g.until(t.longDate(group.expiresOn))}
-                {!group.expired && group.renewal === "open" && group.daysLeft !== null ? g.daysLeft(group.daysLeft) : ""}
+              <p>
+                <strong>{g.expiry(t.longDate(group.expiresOn))}</strong>
               </p>
             ) : null}
             {group.exemption ? <p>{group.exemption}</p> : null}
@@ -148,7 +147,13 @@ function Renewal({ group, error }: { group: GroupRow; error: string | null }) {
       {group.renewal === null && group.expired ? <p>{g.renewTooLate}</p> : null}
       {group.renewal === "open" ? (
         <>
-          <p>{group.expired ? g.renewExpired : g.renewSoon}</p>
+          <Notice
+            tone="warning"
+            headingLevel={3}
+            title={group.expired ? g.renewExpiredTitle : g.renewSoonTitle(group.daysLeft ?? 0)}
+          >
+            <p>{group.expired ? g.renewExpired : g.renewSoon}</p>
+          </Notice>
           {error ? <Notice tone="error" role="alert">{error}</Notice> : null}
           <form method="post">
             <input type="hidden" name="intent" value="renew" />
