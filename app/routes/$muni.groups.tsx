@@ -42,8 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = {
   errors?: Record<string, string>;
   values: Record<string, string>;
-  /** the group just applied for, or just asked to renew */
+  /** the group just applied for */
   sent: string | null;
+  /** the group just asked to renew */
   renewed: string | null;
   /** a renewal refused: on the card of that group */
   renewError: { id: string; message: keyof Messages["groups"]["renewErrors"] } | null;
