@@ -292,8 +292,13 @@ async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: s
   }
 }
 
-/** 山田さん represents a registered group with the 5割減額 category, valid for a year from now. */
+/**
+ * 山田さん represents a registered group with the 5割減額 category. It expires in 25 days, so
+ * the demo shows its renewal button and the reminder email (in the outbox after the first mail
+ * round); every start moves the expiry back to 25 days from then.
+ */
 async function seedGroup(db: PrismaClient, m: string, now: Date) {
+  const expiresAt = new Date(now.getTime() + 25 * 86_400_000);
   const group = {
     name: "あきる野俳句の会",
     purpose: "月に2回、俳句をつくって発表しあう会です。",
@@ -301,13 +306,13 @@ async function seedGroup(db: PrismaClient, m: string, now: Date) {
     activityType: "culture",
     status: "APPROVED" as const,
     exemptionCategoryId: `${m}-exemption-group`,
-    approvedAt: now,
-    expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+    approvedAt: new Date(expiresAt.getTime() - 365 * 86_400_000),
+    expiresAt,
   };
   await db.group.upsert({
     where: { id: `${m}-group-haiku` },
     create: { id: `${m}-group-haiku`, municipalityId: m, representativeId: `${m}-user-yamada`, ...group },
-    update: { expiresAt: group.expiresAt },
+    update: { approvedAt: group.approvedAt, expiresAt },
   });
 }
 

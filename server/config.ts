@@ -16,10 +16,13 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Tsudoi <no-reply@tsudoi.invalid>"),
+  /** the address residents open Tsudoi at, for links in mail sent without a request (reminders) */
+  PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL like https://tsudoi.example.jp").optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {
   sessionSecret: string;
+  publicUrl: string;
   seedDemo: boolean;
   secureCookies: boolean;
 };
@@ -35,6 +38,7 @@ export async function loadConfig(env = process.env): Promise<Config> {
   return {
     ...config,
     sessionSecret: config.SESSION_SECRET ?? (await persistedSecret(config.DATA_DIR)),
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     // The embedded database is for trying Tsudoi out, so it gets the demo municipality.
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === "true" : !config.DATABASE_URL,
     // a real deployment (its own PostgreSQL) is served over HTTPS

@@ -38,7 +38,7 @@ const build = (await import(
 )) as ServerBuild;
 // imported here: the app's database client reads DATABASE_URL when it loads
 const { startMailer } = await import("./mailer");
-const mailer = await startMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+const mailer = await startMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, publicUrl: config.publicUrl });
 log(config.SMTP_URL ? "mail: sent through SMTP_URL" : "mail: no SMTP_URL, messages stay in the outbox (operators read them at /operator/outbox)");
 
 const app = express();

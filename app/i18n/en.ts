@@ -15,6 +15,10 @@ export const en: Messages = {
     const p = parts(iso);
     return `${WEEKDAYS[p.w]} ${p.d} ${MONTHS[p.m]}`;
   },
+  longDate: (iso) => {
+    const p = parts(iso);
+    return `${WEEKDAYS[p.w]} ${p.d} ${MONTHS[p.m]} ${p.y}`;
+  },
   monthName: (month) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`,
   yen: (yen) => `¥${yen.toLocaleString("en-US")}`,
   timeRange: (from, to) => `${from}–${to}`,
@@ -122,12 +126,26 @@ export const en: Messages = {
 
   groups: {
     title: "Registered groups",
-    intro: "Register your club or neighbourhood association to apply as a group. Once staff approve it, the group's fee exemption applies automatically and you can book earlier than others. A registration lasts a year.",
+    intro: "Register your club or neighbourhood association to apply as a group. Once staff approve it, the group's fee exemption applies automatically and you can book earlier than others. A registration lasts a year, and you can ask to renew it from 60 days before it ends.",
     mine: "Your groups",
     none: "No groups yet.",
-    status: { PENDING: "Being checked by staff", APPROVED: "Registered", RETURNED: "Returned" },
-    until: (date) => `Valid until ${date}`,
+    status: { PENDING: "Being checked by staff", APPROVED: "Registered", RETURNED: "Returned", EXPIRED: "Expired" },
+    expiry: (date) => `Valid until: ${date}`,
     returned: (reason) => `Returned because: ${reason}`,
+    renew: "Ask to renew",
+    renewSoonTitle: (days) => (days <= 0 ? "The registration ends today" : `The registration ends in ${days} ${days === 1 ? "day" : "days"}`),
+    renewSoon: "To keep applying as the group, ask to renew it. The current registration keeps working until it ends while staff check.",
+    renewExpiredTitle: "The registration has ended",
+    renewExpired: "You can still ask to renew it within 90 days of the end date. Once staff approve, you can apply as the group again.",
+    renewTooLate: "More than 90 days have passed since it ended, so it cannot be renewed. Please register the group again below.",
+    renewRequested: "Staff are checking your renewal. The current registration keeps working until it ends.",
+    renewReturned: (reason) => `Your renewal was returned because: ${reason}`,
+    renewSent: (name) => `You asked to renew "${name}". We will email you when staff have checked it.`,
+    renewErrors: {
+      NOT_RENEWABLE: "This group cannot be renewed now. Renewal is open from 60 days before the end date until 90 days after it.",
+      ALREADY_REQUESTED: "You have already asked to renew this group. Please wait for staff to check it.",
+      UNKNOWN_GROUP: "We could not tell which group to renew. Please reload this page and press the button again.",
+    },
     apply: "Register a group",
     name: "Group name",
     purpose: "What the group does",

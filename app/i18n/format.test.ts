@@ -10,6 +10,8 @@ describe("dates, months and money as each language writes them", () => {
     expect(ja.date("2027-01-01")).toBe("1月1日(金)");
     expect(en.date("2026-12-01")).toBe("Tue 1 Dec");
     expect(en.date("2026-11-22")).toBe("Sun 22 Nov");
+    expect(ja.longDate("2027-01-04")).toBe("2027年1月4日(月)");
+    expect(en.longDate("2027-01-04")).toBe("Mon 4 Jan 2027");
   });
 
   it("writes months and time ranges", () => {

@@ -15,6 +15,11 @@ export const ja = {
     const p = parts(iso);
     return `${p.m}月${p.d}日(${WEEKDAYS[p.w]})`;
   },
+  /** 2026年12月1日(火): a date a year or more away */
+  longDate: (iso: string) => {
+    const p = parts(iso);
+    return `${p.y}年${p.m}月${p.d}日(${WEEKDAYS[p.w]})`;
+  },
   /** 2026年12月 */
   monthName: (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`,
   yen: (yen: number) => `${yen.toLocaleString("ja-JP")}円`,
@@ -125,12 +130,26 @@ export const ja = {
 
   groups: {
     title: "団体の登録",
-    intro: "サークルや町内会などの団体を登録すると、団体として申し込めます。職員が確認して認めると、その団体の減免（使用料の割引）が自動で適用され、ふつうより早く予約できます。登録は1年間有効です。",
+    intro: "サークルや町内会などの団体を登録すると、団体として申し込めます。職員が確認して認めると、その団体の減免（使用料の割引）が自動で適用され、ふつうより早く予約できます。登録は1年間有効で、期限の60日前から更新を申し込めます。",
     mine: "登録している団体",
     none: "まだ団体はありません。",
-    status: { PENDING: "職員が確認中", APPROVED: "登録済み", RETURNED: "差し戻し" } as Record<string, string>,
-    until: (date: string) => `${date}まで有効`,
+    status: { PENDING: "職員が確認中", APPROVED: "登録済み", RETURNED: "差し戻し", EXPIRED: "期限切れ" } as Record<string, string>,
+    expiry: (date: string) => `有効期限：${date}`,
     returned: (reason: string) => `差し戻しの理由：${reason}`,
+    renew: "更新を申し込む",
+    renewSoonTitle: (days: number) => (days <= 0 ? "きょうで期限が切れます" : `あと${days}日で期限が切れます`),
+    renewSoon: "続けて団体として申し込むときは、更新を申し込んでください。職員が確認するあいだも、いまの登録は期限まで使えます。",
+    renewExpiredTitle: "登録の期限が切れています",
+    renewExpired: "期限から90日以内なら、更新を申し込めます。職員が認めると、また団体として申し込めます。",
+    renewTooLate: "期限から90日を過ぎたため、更新はできません。下の「団体を登録する」から、もう一度登録を申請してください。",
+    renewRequested: "更新の申し込みを職員が確認中です。いまの登録は期限まで使えます。",
+    renewReturned: (reason: string) => `更新の申し込みは差し戻されました。理由：${reason}`,
+    renewSent: (name: string) => `「${name}」の更新を申し込みました。職員が確認したら、メールでお知らせします。`,
+    renewErrors: {
+      NOT_RENEWABLE: "この団体は、いまは更新を申し込めません。更新は、有効期限の60日前から、期限が切れて90日後までです。",
+      ALREADY_REQUESTED: "この団体の更新は、もう申し込んであります。職員の確認をお待ちください。",
+      UNKNOWN_GROUP: "更新する団体がわかりませんでした。このページを開き直して、もう一度ボタンを押してください。",
+    },
     apply: "団体を登録する",
     name: "団体の名前",
     purpose: "団体の目的・活動の内容",

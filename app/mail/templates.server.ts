@@ -1,4 +1,5 @@
 import type { Language } from "~/i18n";
+import { ja } from "~/i18n/ja";
 
 /**
  * The text of every email, in the recipient's language. Kept out of the page dictionaries so
@@ -52,7 +53,28 @@ export function groupDecisionMail(municipality: Muni, d: { name: string; approve
   return {
     subject: `【${municipality.name} 施設予約】団体登録の結果（${d.name}）`,
     body: d.approved
-      ? `「${d.name}」を登録団体として登録しました（1年間有効です）。\\n申し込みの「減免」の質問で、団体として申し込めます。\\n${signature.ja(municipality)}`
-      : `「${d.name}」の団体登録の申請を差し戻しました。\\n理由：${d.reason}\\n内容を直して、もう一度申請してください。\\n${signature.ja(municipality)}`,
+      ? `「${d.name}」を登録団体として登録しました（1年間有効です）。\n申し込みの「減免」の質問で、団体として申し込めます。\n${signature.ja(municipality)}`
+      : `「${d.name}」の団体登録の申請を差し戻しました。\n理由：${d.reason}\n内容を直して、もう一度申請してください。\n${signature.ja(municipality)}`,
+  };
+}
+
+/** Once, 30 days before a group's registration expires: how to renew it. */
+export function groupRenewalReminderMail(municipality: Muni, d: { name: string; expiresOn: string; url: string }) {
+  return {
+    subject: `【${municipality.name} 施設予約】団体登録の更新のお知らせ（${d.name}）`,
+    body: `「${d.name}」の団体登録は、${ja.longDate(d.expiresOn)}まで有効です。\n続けて団体として申し込むときは、期限までに次のページで「更新を申し込む」を押してください。職員が確認するあいだも、いまの登録は期限まで使えます。\n\n${d.url}\n${signature.ja(municipality)}`,
+  };
+}
+
+export function groupRenewalDecisionMail(
+  municipality: Muni,
+  d: { name: string; approved: boolean; reason: string; expiresOn: string },
+) {
+  const until = ja.longDate(d.expiresOn);
+  return {
+    subject: `【${municipality.name} 施設予約】団体登録の更新の結果（${d.name}）`,
+    body: d.approved
+      ? `「${d.name}」の団体登録を更新しました。\n新しい有効期限は ${until} です。\n${signature.ja(municipality)}`
+      : `「${d.name}」の団体登録の更新を差し戻しました。\n理由：${d.reason}\nいまの登録の有効期限は ${until} のままです。内容を確かめて、もう一度更新を申し込むか、お問い合わせください。\n${signature.ja(municipality)}`,
   };
 }

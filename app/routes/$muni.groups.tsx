@@ -7,34 +7,71 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
-import { todayIn } from "~/domain/calendar";
-import { ACTIVITY_TYPES } from "~/domain/groups";
-import { translateErrors, useT } from "~/i18n";
-import { GroupForm } from "~/schemas/application.server";
-import { applyForGroup, groupsOf } from "~/services/groups.server";
+import { daysBetween, todayIn } from "~/domain/calendar";
+import { ACTIVITY_TYPES, isRenewable } from "~/domain/groups";
+import { type Messages, translateErrors, useT } from "~/i18n";
+import { GroupForm, RenewGroupForm } from "~/schemas/application.server";
+import { applyForGroup, groupsOf, requestGroupRenewal } from "~/services/groups.server";
 import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
 
-/** A resident's registered groups, and the form to register one. */
+/** A resident's registered groups (with their renewal), and the form to register one. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
   const groups = await groupsOf(municipality.id, user.id);
-  const toDate = (d: Date | null) => (d ? todayIn(municipality.timeZone, d) : null);
+  const now = new Date();
+  const today = todayIn(municipality.timeZone, now);
   return {
     slug: municipality.slug,
-    groups: groups.map((g) => ({ ...g, expiresAt: toDate(g.expiresAt), exemption: g.exemptionCategory?.name ?? null })),
+    groups: groups.map(({ expiresAt, renewalRequestedAt, exemptionCategory, ...g }) => {
+      const expiresOn = expiresAt ? todayIn(municipality.timeZone, expiresAt) : null;
+      return {
+        ...g,
+        expiresOn,
+        daysLeft: expiresOn ? daysBetween(today, expiresOn) : null,
+        expired: g.status === "APPROVED" && expiresAt !== null && expiresAt <= now,
+        renewal: renewalRequestedAt ? ("requested" as const) : isRenewable({ ...g, expiresAt, renewalRequestedAt }, now) ? ("open" as const) : null,
+        exemption: exemptionCategory?.name ?? null,
+      };
+    }),
   };
 }
+
+type ActionData = {
+  errors?: Record<string, string>;
+  values: Record<string, string>;
+  /** the group just applied for */
+  sent: string | null;
+  /** the group just asked to renew */
+  renewed: string | null;
+  /** a renewal refused: on the card of that group */
+  renewError: { id: string; message: keyof Messages["groups"]["renewErrors"] } | null;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
-  const form = parseForm(GroupForm, await request.formData());
-  if (!form.ok) return data({ errors: form.errors as Record<string, string>, values: form.values, sent: null }, { status: 400 });
+  const formData = await request.formData();
+  const reply = (d: Partial<ActionData>, status = 200) =>
+    data<ActionData>({ values: {}, sent: null, renewed: null, renewError: null, ...d }, { status });
+  if (formData.get("intent") === "renew") {
+    // only a changed page can post no id: one message, not a field error
+    const form = RenewGroupForm.safeParse({ groupId: formData.get("groupId") });
+    if (!form.success) return reply({ renewError: { id: "", message: "UNKNOWN_GROUP" } }, 400);
+    const result = await requestGroupRenewal(municipality.id, user.id, form.data.groupId, new Date());
+    if (!result.ok) {
+      // another person's group, or another municipality's, is as good as not there
+      if (result.code === "NOT_FOUND") throw new Response("Not Found", { status: 404 });
+      return reply({ renewError: { id: form.data.groupId, message: result.code } }, 400);
+    }
+    return reply({ renewed: result.name });
+  }
+  const form = parseForm(GroupForm, formData);
+  if (!form.ok) return reply({ errors: form.errors, values: form.values }, 400);
   await applyForGroup(municipality.id, user.id, form.data);
-  return data({ errors: undefined, values: {} as Record<string, string>, sent: form.data.name });
+  return reply({ sent: form.data.name });
 }
 
 export default function Groups() {
@@ -45,11 +82,17 @@ export default function Groups() {
   const errors = translateErrors(t, actionData?.errors);
   const labels = { name: g.name, purpose: g.purpose, membersCount: g.members, activityType: g.activity };
   const values = actionData?.values;
+  const renewError = actionData?.renewError;
+  const renewErrorOn = (id: string) => (renewError?.id === id ? g.renewErrors[renewError.message] : null);
   return (
     <>
       <BackLink to={`/${slug}/bookings`}>{t.bookings.title}</BackLink>
       <h1>{g.title}</h1>
       {actionData?.sent ? <Notice tone="success" role="status">{g.sent(actionData.sent)}</Notice> : null}
+      {actionData?.renewed ? <Notice tone="success" role="status">{g.renewSent(actionData.renewed)}</Notice> : null}
+      {renewError && !groups.some((group) => group.id === renewError.id) ? (
+        <Notice tone="error" role="alert">{g.renewErrors[renewError.message]}</Notice>
+      ) : null}
       <p>{g.intro}</p>
       <h2>{g.mine}</h2>
       {groups.length === 0 ? <p>{g.none}</p> : null}
@@ -58,11 +101,16 @@ export default function Groups() {
           <li key={group.id} className="card">
             <p className="card-title">{group.name}</p>
             <p>
-              <span className="status">{g.status[group.status]}</span>
-              {group.status === "APPROVED" && group.expiresAt ? ` ${g.until(t.date(group.expiresAt))}` : ""}
+              <span className="status">{g.status[group.expired ? "EXPIRED" : group.status]}</span>
             </p>
+            {group.status === "APPROVED" && group.expiresOn ? (
+              <p>
+                <strong>{g.expiry(t.longDate(group.expiresOn))}</strong>
+              </p>
+            ) : null}
             {group.exemption ? <p>{group.exemption}</p> : null}
             {group.status === "RETURNED" ? <p>{g.returned(group.returnReason)}</p> : null}
+            <Renewal group={group} error={renewErrorOn(group.id)} />
           </li>
         ))}
       </ul>
@@ -83,6 +131,42 @@ export default function Groups() {
           <Button>{g.submit}</Button>
         </div>
       </form>
+    </>
+  );
+}
+
+type GroupRow = ReturnType<typeof useLoaderData<typeof loader>>["groups"][number];
+
+/** What an approved group's representative can do about its expiry: renew, wait, or register again. */
+function Renewal({ group, error }: { group: GroupRow; error: string | null }) {
+  const g = useT().groups;
+  if (group.status !== "APPROVED") return null;
+  return (
+    <>
+      {group.returnReason ? <p>{g.renewReturned(group.returnReason)}</p> : null}
+      {group.renewal === "requested" ? <p>{g.renewRequested}</p> : null}
+      {group.renewal === null && group.expired ? <p>{g.renewTooLate}</p> : null}
+      {group.renewal === "open" ? (
+        <>
+          <Notice
+            tone="warning"
+            headingLevel={3}
+            title={group.expired ? g.renewExpiredTitle : g.renewSoonTitle(group.daysLeft ?? 0)}
+          >
+            <p>{group.expired ? g.renewExpired : g.renewSoon}</p>
+          </Notice>
+          {error ? <Notice tone="error" role="alert">{error}</Notice> : null}
+          <form method="post">
+            <input type="hidden" name="intent" value="renew" />
+            <input type="hidden" name="groupId" value={group.id} />
+            <div className="actions">
+              <Button>{g.renew}</Button>
+            </div>
+          </form>
+        </>
+      ) : error ? (
+        <Notice tone="error" role="alert">{error}</Notice>
+      ) : null}
     </>
   );
 }

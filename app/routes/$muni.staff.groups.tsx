@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionForms, DecisionQueue } from "~/components/decision-forms";
 import { RadioGroup } from "~/components/ui/radio-group";
+import { todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
 import { listExemptionCategories } from "~/services/fees.server";
@@ -19,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [groups, categories] = await Promise.all([pendingGroups(municipality.id), listExemptionCategories(municipality.id)]);
   return {
     slug: municipality.slug,
-    groups: groups.map(({ createdAt, ...g }) => g),
+    groups: groups.map(({ createdAt, expiresAt, ...g }) => ({
+      ...g,
+      expiresOn: expiresAt ? todayIn(municipality.timeZone, expiresAt) : null,
+    })),
     categories: categories.map((c) => ({ value: c.categoryId, label: c.name })),
   };
 }
@@ -44,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return outcome({ error: result.code === "UNKNOWN_EXEMPTION" ? t.unknownExemption : t.alreadyDecided }, 409);
   }
   const name = form.name ?? "";
-  return outcome({ done: approve ? t.approved(name) : t.returned(name), reason: "" });
+  const done = result.renewal ? (approve ? t.renewed : t.renewalReturned) : approve ? t.approved : t.returned;
+  return outcome({ done: done(name), reason: "" });
 }
 
 export default function GroupQueue() {
@@ -61,8 +66,16 @@ export default function GroupQueue() {
       outcome={outcome}
       renderCard={(g, error, reason) => (
         <>
-          <p className="card-title">{g.name}</p>
+          <p className="card-title">
+            {g.renewal ? <span className="status">{t.renewal}</span> : null} {g.name}
+          </p>
           <dl className="compact-list">
+            {g.renewal && g.expiresOn ? (
+              <>
+                <dt>{t.currentExpiry}</dt>
+                <dd>{common.longDate(g.expiresOn)}</dd>
+              </>
+            ) : null}
             <dt>{t.representative}</dt>
             <dd>{`${g.representative.name}（${g.representative.phone}）`}</dd>
             <dt>{t.purpose}</dt>
@@ -75,7 +88,7 @@ export default function GroupQueue() {
           <DecisionForms
             id={g.id}
             hidden={{ name: g.name }}
-            approveLabel={t.approve}
+            approveLabel={g.renewal ? t.approveRenewal : t.approve}
             refuseLabel={t.return}
             reasonLabel={t.reason}
             error={error}
@@ -85,7 +98,8 @@ export default function GroupQueue() {
               name={`exemption-${g.id}`}
               label={t.exemption}
               options={[{ value: "none", label: t.noExemption }, ...categories]}
-              defaultValue="none"
+              // a renewal keeps the group's category unless staff choose another
+              defaultValue={categories.some((c) => c.value === g.exemptionCategoryId) ? g.exemptionCategoryId! : "none"}
             />
           </DecisionForms>
         </>

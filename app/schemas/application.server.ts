@@ -84,3 +84,8 @@ export const GroupForm = z.object({
     .pipe(z.string().regex(/^\d+$/, m("membersInvalid")).transform(Number).pipe(z.number().int().min(1, m("membersInvalid")).max(100_000, m("membersInvalid")))),
   activityType: z.enum(ACTIVITY_TYPES, { error: m("activityRequired") }),
 });
+
+/** The representative's "renew" button under one of their groups. */
+export const RenewGroupForm = z.object({
+  groupId: z.string().trim().min(1).max(100),
+});

@@ -1,4 +1,5 @@
 import { isoDateFromDbDate } from "~/domain/calendar";
+import { DELETED_NAME, deletedEmail } from "~/domain/deleted-accounts";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { cancelItems, firstCancellableDate, listMyApplications } from "./booking.server";
@@ -11,13 +12,7 @@ import { accountLimitKey } from "./rate-limits.server";
  * that identifies them (docs/decisions/0006-account-deletion-anonymises.md).
  */
 
-/** What a deleted account is called from then on, wherever an application shows its applicant. */
-export const DELETED_NAME = "退会済みの利用者";
-
-/** Unique per account (the email is unique per municipality) and never deliverable (RFC 2606). */
-export function deletedEmail(userId: string) {
-  return `deleted-${userId}@invalid`;
-}
+export { DELETED_NAME, deletedEmail } from "~/domain/deleted-accounts";
 
 // Not an argon2 hash: verifying any password against it fails.
 const NO_PASSWORD = "!deleted";

@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { MAIL_DIR } from "../../playwright.config";
+import { savedMailCount, savedMailTo } from "../support/smtp";
 import {
   expectNoAxeViolations,
   formatYen,
@@ -72,4 +76,44 @@ test("a resident registers a group, staff approve it with 50% off, and the repre
   await expect(page.getByText("減免が認められました")).toBeVisible();
   await expect(page.getByText(`合計 ${formatYen(half)}`)).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("山田さん is reminded that the demo group expires in 25 days, asks to renew it, and staff renew it for a year", async ({ page, browser }) => {
+  // the reminder went out in the first mail round after the server started
+  const reminders = readdirSync(MAIL_DIR)
+    .map((f) => JSON.parse(readFileSync(path.join(MAIL_DIR, f), "utf8")) as { to: string; subject: string; text: string })
+    .filter((m) => m.to.includes("yamada@example.jp") && m.subject.includes("団体登録の更新のお知らせ"));
+  expect(reminders).toHaveLength(1);
+  expect(reminders[0]!.text).toContain("/akiruno/groups");
+
+  await page.goto(`${MUNI}/login/password`);
+  await page.getByLabel("メールアドレス").fill("yamada@example.jp");
+  await page.getByLabel("パスワード").fill("tsudoi-demo");
+  await page.getByRole("button", { name: "ログインする" }).click();
+  await page.goto(`${MUNI}/groups`);
+  const card = page.locator(".card", { hasText: "あきる野俳句の会" });
+  await expect(card).toContainText(/有効期限：\d{4}年\d+月\d+日/);
+  await expect(card).toContainText(/あと2[45]日で期限が切れます/);
+  await expectNoAxeViolations(page);
+  await card.getByRole("button", { name: "更新を申し込む" }).click();
+  await expect(page.getByRole("status")).toContainText("「あきる野俳句の会」の更新を申し込みました");
+  await expect(card).toContainText("更新の申し込みを職員が確認中です");
+  await expect(card.getByRole("button", { name: "更新を申し込む" })).toHaveCount(0);
+
+  const before = savedMailCount(MAIL_DIR);
+  const staff = await browser.newPage();
+  await signInAsStaff(staff);
+  await staff.goto(`${MUNI}/staff/groups`);
+  const request = staff.locator(".card", { hasText: "あきる野俳句の会" });
+  await expect(request).toContainText("更新");
+  await expect(request).toContainText("いまの有効期限");
+  await request.getByRole("button", { name: "更新を認める" }).click();
+  await expect(staff.getByRole("status")).toContainText("「あきる野俳句の会」の登録を更新しました。");
+  await staff.close();
+
+  const mail = await savedMailTo(MAIL_DIR, "yamada@example.jp", { after: before });
+  expect(mail.subject).toContain("団体登録の更新の結果");
+  await page.reload();
+  await expect(card).not.toContainText("期限が切れます");
+  await expect(card.getByRole("button", { name: "更新を申し込む" })).toHaveCount(0);
 });

@@ -131,7 +131,13 @@ const TABLE: Record<string, Case | Case[]> = {
     get: staffOnly,
     post: { form: () => ({ decision: "refuse", id: "no-such-group" }), expect: but(signedIn("403"), { staff: "400" }) },
   },
-  "$muni.groups.tsx": { get: signedIn("200"), post: { form: () => ({ name: "" }), expect: signedIn("400") } },
+  "$muni.groups.tsx": [
+    { get: signedIn("200"), post: { form: () => ({ name: "" }), expect: signedIn("400") } },
+    // renewing: only the representative's own group; someone else's or another town's is not found
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.groupId }), expect: but(signedIn("404"), { resident: "200" }) } },
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.otherTenant.groupId }), expect: signedIn("404") } },
+    { get: signedIn("200"), post: { form: () => ({ intent: "renew" }), expect: signedIn("400") } },
+  ],
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
     post: { form: (f) => ({ decision: "refuse", id: f.applicationId }), expect: but(signedIn("403"), { staff: "400" }) },
@@ -179,6 +185,14 @@ async function setUp() {
     return (await commitSession(session)).split(";")[0]!;
   };
   const item = await db.applicationItem.findFirstOrThrow({ where: { applicationId }, select: { id: true } });
+  /** an approved group of `representativeId` that expires in 20 days: open for renewal */
+  const groupOf = async (municipalityId: string, representativeId: string) => {
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000);
+    const data = { name: "俳句の会", purpose: "俳句", membersCount: 5, activityType: "culture", status: "APPROVED" as const, expiresAt };
+    return (await db.group.create({ data: { municipalityId, representativeId, ...data } })).id;
+  };
+  const groupId = await groupOf(municipality.id, resident.id);
+  const otherGroupId = await groupOf(other.municipality.id, otherTenantResident.id);
   /** Fresh sign-ins for every visitor (a route like logout ends the ones it is given). */
   const signIns = async (): Promise<Record<Actor, string | null>> => {
     const now = new Date();
@@ -204,7 +218,8 @@ async function setUp() {
     room: rooms.small,
     date,
     applicationId,
-    otherTenant: { ...other, applicationId: otherApplicationId },
+    groupId,
+    otherTenant: { ...other, applicationId: otherApplicationId, groupId: otherGroupId },
     signIns,
   };
 }
