@@ -26,6 +26,7 @@ if (!config.DATABASE_URL) {
 const databaseUrl = process.env.DATABASE_URL!;
 process.env.SESSION_SECRET = config.sessionSecret;
 process.env.SECURE_COOKIES = String(config.secureCookies);
+process.env.PUBLIC_URL = config.publicUrl;
 
 await migrate(databaseUrl, log);
 if (config.seedDemo) {

@@ -78,3 +78,48 @@ export function groupRenewalDecisionMail(
       : `「${d.name}」の団体登録の更新を差し戻しました。\n理由：${d.reason}\nいまの登録の有効期限は ${until} のままです。内容を確かめて、もう一度更新を申し込むか、お問い合わせください。\n${signature.ja(municipality)}`,
   };
 }
+
+const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+const dateTime = (d: Date, timeZone: string) =>
+  d.toLocaleString("ja-JP", { timeZone, month: "long", day: "numeric", weekday: "short", hour: "numeric", minute: "2-digit" });
+
+/** After submitting: the number, what is due and until when the slots are held. */
+export function applicationReceivedMail(
+  municipality: Muni & { timeZone: string },
+  d: { number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; url: string },
+) {
+  const state = d.confirmed
+    ? "予約が確定しました。"
+    : d.holdExpiresAt
+      ? `仮予約です。${dateTime(d.holdExpiresAt, municipality.timeZone)}までにお支払いがないと、予約は取り消されます。`
+      : "仮予約です。減免の確認が終わったら、お知らせします。";
+  return {
+    subject: `【${municipality.name} 施設予約】申し込みを受け付けました（申込番号 ${d.number}）`,
+    body: `申込番号 ${d.number} の申し込みを受け付けました。\n${state}\nお支払いいただく使用料：${yen(d.due)}（税込）\n\n申し込みの内容：\n${d.url}\n${signature.ja(municipality)}`,
+  };
+}
+
+export function paymentReceivedMail(municipality: Muni, d: { number: number; amount: number; confirmed: boolean; url: string }) {
+  return {
+    subject: `【${municipality.name} 施設予約】お支払いを確認しました（申込番号 ${d.number}）`,
+    body: `申込番号 ${d.number} の使用料 ${yen(d.amount)} のお支払いを確認しました。${d.confirmed ? "予約が確定しました。" : ""}\n領収書は次のページから印刷できます。\n${d.url}\n${signature.ja(municipality)}`,
+  };
+}
+
+export function holdExpiredMail(municipality: Muni, d: { number: number }) {
+  return {
+    subject: `【${municipality.name} 施設予約】お支払いの期限が過ぎたため予約を取り消しました（申込番号 ${d.number}）`,
+    body: `申込番号 ${d.number} は、お支払いの期限までにお支払いがなかったため、取り消しました。枠はほかの方が予約できるようになっています。\nもう一度使いたいときは、あらためて申し込んでください。\n${signature.ja(municipality)}`,
+  };
+}
+
+export function cancellationMail(municipality: Muni, d: { number: number; slots: number; refund: number; counter: boolean; byMunicipality: boolean }) {
+  const refund =
+    d.refund > 0
+      ? `返金する金額：${yen(d.refund)}${d.counter ? "（施設の窓口でお返しします。この申込番号をお伝えください）" : "（お支払いに使ったカードなどへ返金します）"}`
+      : "返金はありません。";
+  return {
+    subject: `【${municipality.name} 施設予約】予約を取り消しました（申込番号 ${d.number}）`,
+    body: `${d.byMunicipality ? "施設の都合により、" : ""}申込番号 ${d.number} の ${d.slots}枠を取り消しました。\n${refund}\n${signature.ja(municipality)}`,
+  };
+}

@@ -61,14 +61,7 @@ export async function deleteAccount(municipality: Municipality, userId: string, 
     for (const application of applications) {
       const upcoming = application.items.filter((i) => i.useDate >= from).map((i) => i.id);
       if (upcoming.length === 0) continue;
-      await cancelItems(tx, {
-        municipalityId,
-        actorId: userId,
-        application,
-        itemIds: upcoming,
-        now,
-        reason: "user.deleted",
-      });
+      await cancelItems(tx, { municipality, actorId: userId, applicationId: application.id, itemIds: upcoming, now, reason: "user.deleted" });
       slotsCancelled += upcoming.length;
     }
     // dates, rooms, fees, headcount and status stay for statistics; the purpose is free text

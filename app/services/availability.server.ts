@@ -85,7 +85,7 @@ async function availabilityOfDates(
   const range = instantRange(from, to);
   const [closedDatesOf, occupiedBySpace, fees] = await Promise.all([
     loadClosedDates(municipality.id, [...new Set(rooms.map((r) => r.facility.id))], from, to),
-    loadOccupied(municipality.id, rooms.flatMap((r) => r.spaceIds), range.from, range.to),
+    loadOccupied(municipality.id, rooms.flatMap((r) => r.spaceIds), range.from, range.to, now),
     withFees ? loadFeeTable(municipality.id) : null,
   ]);
   const perRoom = new Map(

@@ -23,6 +23,12 @@ import {
 import { itemsShortOfStock, type StockRequest } from "./equipment.server";
 import { exemptionTermsOf, listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
 import { activeGroupsOf } from "./groups.server";
+import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
+import { enqueueApplicationReceived, expireDueHolds, paidOf } from "./payments.server";
+import { type Canceller, parsePolicy, refundsFor } from "~/domain/cancellation";
+import { hasUsableEmail } from "~/domain/deleted-accounts";
+import { cancellationMail } from "~/mail/templates.server";
+import { type PaymentChoice, paymentStateOf, stateOfNewApplication } from "~/domain/holds";
 import type { ApplicantFacts, ExemptionTerms, FeeBreakdown } from "~/domain/fees";
 
 export type SlotDetail = RequestedSlot & {
@@ -150,7 +156,7 @@ export async function checkRequestedSlots(
     });
   });
   // a first look for the review page; the submitting transaction checks again under a lock
-  for (const item of await itemsShortOfStock(db, municipality.id, stockRequests, false)) {
+  for (const item of await itemsShortOfStock(db, municipality.id, stockRequests, false, now)) {
     problems.push({ code: "EQUIPMENT_SHORT", item });
   }
   return {
@@ -175,6 +181,8 @@ export type ApplicationInput = {
   aircon?: boolean;
   /** units of equipment by id, in every slot at the equipment's facility */
   equipment?: Record<string, number>;
+  /** how the applicant will pay (default: at the counter) */
+  paymentChoice?: PaymentChoice;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -215,8 +223,20 @@ export async function submitApplication(
     spaceIds: rooms.get(slot.roomId)!.spaceIds,
   }));
 
+  const state = stateOfNewApplication({
+    due: checked.totalFee,
+    choice: input.paymentChoice ?? "COUNTER",
+    settings: municipality,
+    now,
+    firstSlotStart: new Date(Math.min(...items.map((i) => i.startsAt.getTime()))),
+    exemptionPending: Boolean(exemption?.needsApproval),
+  });
+  const holdExpiresAt = state.status === "TENTATIVE" ? state.holdExpiresAt : null;
+
   try {
     const application = await db.$transaction(async (tx) => {
+      // holds that ran out free their slots before these are taken (no sweeper needed)
+      await expireDueHolds(now, { municipalityId: municipality.id, tx });
       const created = await tx.application.create({
         data: {
           municipalityId: municipality.id,
@@ -226,6 +246,10 @@ export async function submitApplication(
           contactPhone: input.contactPhone,
           totalFee: checked.totalFee,
           idempotencyKey: input.idempotencyKey,
+          status: state.status,
+          confirmedAt: state.status === "CONFIRMED" ? now : null,
+          holdExpiresAt,
+          paymentChoice: input.paymentChoice ?? "COUNTER",
           ...pricing.facts,
           aircon: pricing.extras.aircon,
           exemptionCategoryId: exemption?.categoryId ?? null,
@@ -246,7 +270,7 @@ export async function submitApplication(
             })),
           },
         },
-        select: { id: true, number: true, items: { select: { id: true, roomId: true, startsAt: true } } },
+        select: { id: true, number: true, user: { select: { id: true, email: true } }, items: { select: { id: true, roomId: true, startsAt: true } } },
       });
       const itemIdOf = (roomId: string, startsAt: Date) =>
         created.items.find((i) => i.roomId === roomId && i.startsAt.getTime() === startsAt.getTime())!
@@ -267,13 +291,14 @@ export async function submitApplication(
             itemId: itemIdOf(item.roomId, item.startsAt),
             startsAt: item.startsAt,
             endsAt: item.endsAt,
+            expiresAt: holdExpiresAt,
           })),
         ),
       });
       const stockRequests = items.flatMap((item, index) =>
         item.equipment.map((e) => ({ item: index, equipmentId: e.id, quantity: e.quantity, startsAt: item.startsAt, endsAt: item.endsAt })),
       );
-      const short = await itemsShortOfStock(tx, municipality.id, stockRequests, true);
+      const short = await itemsShortOfStock(tx, municipality.id, stockRequests, true, now);
       if (short.length > 0) throw new EquipmentShortage(short);
       await tx.equipmentUse.createMany({
         data: stockRequests.map((r) => ({
@@ -300,8 +325,16 @@ export async function submitApplication(
           })),
         },
       });
+      await enqueueApplicationReceived(tx, municipality, created.user, {
+        applicationId: created.id,
+        number: created.number,
+        confirmed: state.status === "CONFIRMED",
+        due: checked.totalFee,
+        holdExpiresAt,
+      });
       return created;
     });
+    sendQueuedMailSoon();
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
     if (error instanceof EquipmentShortage) {
@@ -312,7 +345,7 @@ export async function submitApplication(
       if (again) return { ok: true, applicationId: again.id, number: again.number };
     }
     if (!isExclusionViolation(error)) throw error;
-    const takenIndex = await firstTakenSlot(municipality, items);
+    const takenIndex = await firstTakenSlot(municipality, items, now);
     const taken = input.slots[takenIndex];
     return {
       ok: false,
@@ -367,6 +400,7 @@ function findByIdempotencyKey(municipalityId: string, userId: string, idempotenc
 async function firstTakenSlot(
   municipality: Municipality,
   items: { date: IsoDate; startsAt: Date; endsAt: Date; spaceIds: readonly string[] }[],
+  now: Date,
 ) {
   const dates = items.map((i) => i.date).sort();
   const range = instantRange(dates[0]!, dates[dates.length - 1]!);
@@ -375,6 +409,7 @@ async function firstTakenSlot(
     items.flatMap((i) => i.spaceIds),
     range.from,
     range.to,
+    now,
   );
   const index = items.findIndex((item) =>
     item.spaceIds
@@ -502,7 +537,7 @@ export async function cancelBooking(
   now: Date,
 ): Promise<CancelResult> {
   const today = firstCancellableDate(municipality, now);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { id: applicationId, municipalityId: municipality.id, userId },
       select: {
@@ -520,65 +555,113 @@ export async function cancelBooking(
       })) > 0;
       return { ok: false, code: exists ? "ALREADY_CANCELLED" : "NOT_FOUND" } as const;
     }
-    await cancelItems(tx, {
-      municipalityId: municipality.id,
-      actorId: userId,
-      application,
-      itemIds: targets.map((t) => t.id),
-      now,
-    });
+    await cancelItems(tx, { municipality, actorId: userId, applicationId: application.id, itemIds: targets.map((t) => t.id), now });
     return { ok: true } as const;
   });
+  if (result.ok) sendQueuedMailSoon();
+  return result;
 }
 
 
 /**
- * Inside the caller's transaction: marks `itemIds` (among the application's not-yet-cancelled
- * `items`) cancelled, frees their occupancies at once, recomputes the fee, cancels the
- * application when nothing is left and records it. The one place a booking is cancelled.
+ * Inside the caller's transaction: cancels `itemIds` of an application (those not cancelled
+ * yet), frees their slots at once, refunds what the cancellation policy gives back of a paid
+ * application (recorded in the ledger for counter payments), keeps the rest as a cancellation
+ * charge, recomputes the fee, cancels the application when nothing is left, records it and
+ * tells the applicant. The one place a booking is cancelled.
  */
 export async function cancelItems(
   tx: Prisma.TransactionClient,
   {
-    municipalityId,
+    municipality,
     actorId,
-    application,
+    applicationId,
     itemIds,
     now,
+    by = "APPLICANT",
     reason,
   }: {
-    municipalityId: string;
+    municipality: Municipality;
     actorId: string;
-    application: { id: string; items: readonly { id: string; fee: number }[] };
+    applicationId: string;
     itemIds: readonly string[];
     now: Date;
+    by?: Canceller;
     /** why, when it is not the applicant cancelling by hand (a code, never personal data) */
     reason?: string;
   },
-) {
-  const ids = [...itemIds];
-  await tx.applicationItem.updateMany({
-    where: { id: { in: ids }, applicationId: application.id, municipalityId },
-    data: { cancelledAt: now },
+): Promise<{ refund: number }> {
+  const municipalityId = municipality.id;
+  const application = await tx.application.findFirstOrThrow({
+    where: { id: applicationId, municipalityId },
+    select: {
+      id: true,
+      number: true,
+      totalFee: true,
+      user: { select: { id: true, email: true } },
+      items: { select: { id: true, fee: true, useDate: true, cancelledAt: true, cancellationCharge: true } },
+    },
   });
-  await tx.occupancy.updateMany({
-    where: { itemId: { in: ids }, municipalityId },
-    data: { active: false },
+  const paid = await paidOf(tx, application.id);
+  const targets = application.items.filter((i) => i.cancelledAt === null && itemIds.includes(i.id));
+  const refunds = refundsFor({
+    items: targets.map((i) => ({ id: i.id, fee: i.fee, date: isoDateFromDbDate(i.useDate) })),
+    paidInFull: paymentStateOf(application.totalFee, paid) === "PAID",
+    policy: parsePolicy(municipality.cancellationPolicy),
+    today: todayIn(municipality.timeZone, now),
+    by,
   });
-  const remaining = application.items.filter((i) => !ids.includes(i.id));
+  for (const r of refunds) {
+    await tx.applicationItem.update({ where: { id: r.itemId }, data: { cancelledAt: now, cancellationCharge: r.charge } });
+  }
+  const ids = targets.map((t) => t.id);
+  await tx.occupancy.updateMany({ where: { itemId: { in: ids }, municipalityId }, data: { active: false } });
+  const refundTotal = refunds.reduce((sum, r) => sum + r.refund, 0);
+  const method = refundTotal > 0 ? await paymentMethodOf(tx, application.id) : null;
+  for (const r of refunds.filter((r) => r.refund > 0)) {
+    await tx.ledgerEntry.create({
+      data: { municipalityId, applicationId: application.id, itemId: r.itemId, kind: "REFUND", method: method!, amount: -r.refund, recordedById: actorId, note: reason ?? by },
+    });
+  }
+  const remaining = application.items.filter((i) => i.cancelledAt === null && !ids.includes(i.id));
+  const charges = application.items.reduce((sum, i) => sum + i.cancellationCharge, 0) + refunds.reduce((sum, r) => sum + r.charge, 0);
   await audit(tx, {
     municipalityId,
     actorId,
     action: remaining.length === 0 ? "application.cancelled" : "application.items_cancelled",
     entity: "Application",
     entityId: application.id,
-    details: { itemIds: ids, remainingItems: remaining.length, ...(reason ? { reason } : {}) },
+    details: { itemIds: ids, remainingItems: remaining.length, refunds, by, ...(reason ? { reason } : {}) },
   });
   await tx.application.updateMany({
     where: { id: application.id, municipalityId },
     data: {
-      totalFee: remaining.reduce((sum, i) => sum + i.fee, 0),
-      ...(remaining.length === 0 ? { status: "CANCELLED", cancelledAt: now } : {}),
+      totalFee: remaining.reduce((sum, i) => sum + i.fee, 0) + charges,
+      ...(remaining.length === 0 ? { status: "CANCELLED", cancelledAt: now, holdExpiresAt: null } : {}),
     },
+  });
+  // a deleted account is not written to (its address is about to be anonymised)
+  if (hasUsableEmail(application.user) && reason !== "user.deleted") {
+    const mail = cancellationMail(municipality, { number: application.number, slots: ids.length, refund: refundTotal, counter: method !== "STRIPE", byMunicipality: by === "MUNICIPALITY" });
+    await enqueueMail(tx, { municipalityId, to: application.user.email, ...mail });
+  }
+  return { refund: refundTotal };
+}
+
+/** How an application was paid: its refunds go back the same way. */
+async function paymentMethodOf(tx: Prisma.TransactionClient, applicationId: string) {
+  const last = await tx.ledgerEntry.findFirst({ where: { applicationId, kind: "PAYMENT" }, orderBy: { createdAt: "desc" }, select: { method: true } });
+  return last?.method ?? "CASH";
+}
+
+/** What cancelling these slots would refund now, for the page that asks to confirm it. */
+export async function refundPreview(municipality: Municipality, application: { id: string; totalFee: number; items: { id: string; fee: number; date: IsoDate }[] }, now: Date) {
+  const paid = await paidOf(db, application.id);
+  return refundsFor({
+    items: application.items,
+    paidInFull: paymentStateOf(application.totalFee, paid) === "PAID",
+    policy: parsePolicy(municipality.cancellationPolicy),
+    today: todayIn(municipality.timeZone, now),
+    by: "APPLICANT",
   });
 }

@@ -11,6 +11,12 @@ export type Municipality = {
   bookingCloseDaysBefore: number;
   closedOnHolidays: boolean;
   closedAtYearEnd: boolean;
+  counterHoldDays: number;
+  checkoutHoldMinutes: number;
+  confirmBeforePayment: boolean;
+  onlineMethods: string[];
+  /** refund tiers, CancellationPolicy of app/domain/cancellation.ts */
+  cancellationPolicy: unknown;
 };
 
 export function findMunicipality(slug: string): Promise<Municipality | null> {
@@ -27,6 +33,11 @@ export function findMunicipality(slug: string): Promise<Municipality | null> {
       bookingCloseDaysBefore: true,
       closedOnHolidays: true,
       closedAtYearEnd: true,
+      counterHoldDays: true,
+      checkoutHoldMinutes: true,
+      confirmBeforePayment: true,
+      onlineMethods: true,
+      cancellationPolicy: true,
     },
   });
 }

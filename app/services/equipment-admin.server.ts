@@ -96,7 +96,7 @@ export async function changeStock(
     const [row] = await tx.$queryRaw<{ id: string; stock: number }[]>`SELECT "id", "stock" FROM "Equipment"
       WHERE "municipalityId" = ${municipality.id} AND "id" = ${equipmentId} FOR UPDATE`;
     if (!row) return { ok: false, problems: ["UNKNOWN_EQUIPMENT"] };
-    const uses = await bookedUses(tx, municipality.id, [equipmentId], now, new Date(8.64e15));
+    const uses = await bookedUses(tx, municipality.id, [equipmentId], now, new Date(8.64e15), now);
     const peak = peakUse(uses.get(equipmentId) ?? [], now.getTime(), Number.POSITIVE_INFINITY);
     if (stock < peak) return { ok: false, problems: ["BELOW_BOOKED"], peak };
     await tx.equipment.update({ where: { id: equipmentId }, data: { stock } });

@@ -20,12 +20,18 @@ export function equipmentForRooms(municipalityId: string, roomIds: readonly stri
 }
 
 /** Units of each equipment lent in slots, not cancelled, that overlap [from, to). */
-export async function bookedUses(client: Client, municipalityId: string, equipmentIds: readonly string[], from: Date, to: Date) {
+export async function bookedUses(client: Client, municipalityId: string, equipmentIds: readonly string[], from: Date, to: Date, now: Date) {
   const rows = await client.equipmentUse.findMany({
     where: {
       municipalityId,
       equipmentId: { in: [...equipmentIds] },
-      item: { cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+      item: {
+        cancelledAt: null,
+        startsAt: { lt: to },
+        endsAt: { gt: from },
+        // a hold that ran out lends nothing (the booking transaction also expires it first)
+        application: { OR: [{ holdExpiresAt: null }, { holdExpiresAt: { gt: now } }] },
+      },
     },
     select: { equipmentId: true, quantity: true, item: { select: { startsAt: true, endsAt: true } } },
   });
@@ -39,7 +45,7 @@ export async function bookedUses(client: Client, municipalityId: string, equipme
 }
 
 /** What the equipment question offers for the chosen slots: fee per slot and units still free. */
-export async function equipmentChoices(municipality: Municipality, selection: readonly RequestedSlot[]) {
+export async function equipmentChoices(municipality: Municipality, selection: readonly RequestedSlot[], now = new Date()) {
   const equipment = await equipmentForRooms(municipality.id, selection.map((s) => s.roomId));
   if (equipment.length === 0) return [];
   const [rooms, fees] = await Promise.all([findRooms(municipality.id, selection.map((s) => s.roomId)), loadFeeTable(municipality.id)]);
@@ -57,6 +63,7 @@ export async function equipmentChoices(municipality: Municipality, selection: re
     equipment.map((e) => e.id),
     new Date(Math.min(...intervals.map((i) => i.from))),
     new Date(Math.max(...intervals.map((i) => i.to))),
+    now,
   );
   const firstDate = [...selection.map((s) => s.date)].sort()[0]!;
   const schedule = scheduleInForce(fees.schedules, firstDate);
@@ -77,7 +84,7 @@ export type StockRequest = { item: number; equipmentId: string; quantity: number
  * requests. With `lock` (inside the submitting transaction) the equipment rows are locked in id
  * order first, so two applications cannot both take the last unit.
  */
-export async function itemsShortOfStock(client: Client, municipalityId: string, requests: readonly StockRequest[], lock: boolean) {
+export async function itemsShortOfStock(client: Client, municipalityId: string, requests: readonly StockRequest[], lock: boolean, now: Date) {
   if (requests.length === 0) return [];
   const ids = [...new Set(requests.map((r) => r.equipmentId))].sort();
   const stocks = lock
@@ -90,6 +97,7 @@ export async function itemsShortOfStock(client: Client, municipalityId: string, 
     ids,
     new Date(Math.min(...requests.map((r) => r.startsAt.getTime()))),
     new Date(Math.max(...requests.map((r) => r.endsAt.getTime()))),
+    now,
   );
   const short = new Set<number>();
   for (const { id, stock } of stocks) {

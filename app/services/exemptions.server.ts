@@ -1,3 +1,5 @@
+import type { Municipality } from "./catalog.server";
+import { startHold } from "./payments.server";
 import type { FeeBreakdown } from "~/domain/fees";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
@@ -38,7 +40,7 @@ export type DecisionResult = { ok: true; number: number } | { ok: false; code: "
  * the before and after.
  */
 export async function decideExemption(
-  municipality: { id: string; name: string; helpPhone: string },
+  municipality: Municipality,
   staffId: string,
   applicationId: string,
   decision: Decision,
@@ -79,6 +81,8 @@ export async function decideExemption(
         totalFee,
       },
     });
+    // the payment deadline starts now (or nothing is due any more)
+    await startHold(tx, municipality, applicationId, now);
     await audit(tx, {
       municipalityId: municipality.id,
       actorId: staffId,

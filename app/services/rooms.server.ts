@@ -94,11 +94,14 @@ export async function loadOccupied(
   spaceIds: readonly string[],
   from: Date,
   to: Date,
+  now: Date,
 ): Promise<Map<string, Interval[]>> {
   const rows = await db.occupancy.findMany({
     where: {
       municipalityId,
       active: true,
+      // a hold that ran out is free, even before anything marks it inactive
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
       spaceId: { in: [...new Set(spaceIds)] },
       startsAt: { lt: to },
       endsAt: { gt: from },

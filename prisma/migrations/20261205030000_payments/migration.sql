@@ -22,6 +22,7 @@ CREATE UNIQUE INDEX "Application_stripeCheckoutSessionId_key" ON "Application"("
 CREATE INDEX "Application_status_holdExpiresAt_idx" ON "Application"("status", "holdExpiresAt");
 
 ALTER TABLE "Occupancy" ADD COLUMN "expiresAt" TIMESTAMPTZ(3);
+ALTER TABLE "ApplicationItem" ADD COLUMN "cancellationCharge" INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE "LedgerEntry" (
     "id" TEXT NOT NULL,
