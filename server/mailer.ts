@@ -1,11 +1,12 @@
 import { remindGroupRenewals } from "../app/services/groups.server";
 import { deliverDueMail } from "../app/services/mail.server";
+import { expireDueHolds } from "../app/services/payments.server";
 import { purgeOldSignInCodes } from "../app/services/sign-in-codes.server";
 
 const ROUND_MS = 30_000;
 
 /**
- * Every half minute: queues the reminders of group registrations about to expire, sends what
+ * Every half minute: ends unpaid holds that ran out (telling the applicants), queues the reminders of group registrations about to expire, sends what
  * is due in the outbox (new messages are also sent at once by the request that queued them),
  * and clears out old sign-in challenges. `publicUrl` is where links in those reminders point.
  */
@@ -14,6 +15,7 @@ export async function startMailer(options: { smtpUrl?: string; from: string; pub
   if (options.smtpUrl) process.env.SMTP_URL = options.smtpUrl;
   const round = async () => {
     const now = new Date();
+    await expireDueHolds(now).catch((error) => console.error("[tsudoi] expiring holds failed", error));
     await remindGroupRenewals(now, options.publicUrl).catch((error) => console.error("[tsudoi] group renewal reminders failed", error));
     await deliverDueMail(now).catch((error) => console.error("[tsudoi] mail round failed", error));
     await purgeOldSignInCodes(now).catch(() => {});
