@@ -325,7 +325,10 @@ export const ja = {
     changeSlots: "枠を変更する",
     details: "利用の内容",
     change: "変更",
-    counterPayment: "申し込むと「仮予約」になります。利用料は施設の窓口でお支払いください。",
+    counterPayment: (days: number) =>
+      `申し込むと「仮予約」になります。${days}日以内（利用日が近いときは、利用の始まる時刻まで）に、施設の窓口でお支払いください。お支払いがないと、予約は自動で取り消されます。`,
+    payOnTheDay: "申し込むと予約が確定します。利用料は、利用日に施設の窓口でお支払いください。",
+    nothingDue: "お支払いはありません。申し込むと予約が確定します。",
     submit: "この内容で申し込む",
     reload: "画面を読み込み直してから、もう一度申し込んでください。",
   },
@@ -410,12 +413,34 @@ export const ja = {
     cancelAll: "この申し込みをすべて取り消す",
   },
 
+  payment: {
+    title: "お支払い",
+    due: (amount: string) => `お支払いいただく金額：${amount}（税込）`,
+    payAtCounter: (deadline: string) => `${deadline}までに、施設の窓口でお支払いください。お支払いがないと、予約は自動で取り消されます。`,
+    payOnTheDay: "利用日に、施設の窓口でお支払いください。",
+    waitingForExemption: "減免の確認が終わると、お支払いの期限をメールでお知らせします。",
+    nothingDue: "お支払いはありません。",
+    paid: (amount: string) => `お支払い済みです（${amount}）。`,
+    history: "お支払いと返金の記録",
+    methods: { CASH: "窓口（現金）", TERMINAL: "窓口（カード・電子マネー）", STRIPE: "インターネット" } as Record<string, string>,
+    entry: (kind: string, method: string, amount: string) =>
+      kind === "PAYMENT" ? `${method}でお支払い ${amount}` : kind === "REFUND" ? `返金 ${amount}（${method}）` : `訂正 ${amount}`,
+    refundAtCounter: "返金は施設の窓口でお受け取りください。申込番号をお伝えください。",
+  },
+
   cancel: {
     back: "申し込みの内容へ戻る",
     title: "予約を取り消しますか？",
     intro: (n: number) => `申込番号 ${n} の、次の枠を取り消します。取り消すと元に戻せません。`,
     submit: "取り消す",
     keep: "取り消さないで戻る",
+    refund: (amount: string, percent: number) => `返金：${amount}（お支払いの${percent}%）`,
+    noRefund: "返金はありません",
+    unpaid: "まだお支払い前なので、取り消しても料金はかかりません。",
+    refundTotal: (amount: string) => `返金の合計：${amount}`,
+    policyTitle: "取り消したときの返金",
+    tier: (days: number, percent: number) =>
+      `${days === 0 ? "利用日の当日" : `利用日の${days}日前まで`}：${percent === 100 ? "全額" : percent === 0 ? "返金なし" : `${percent}%`}`,
   },
 
   status: { TENTATIVE: "仮予約", CONFIRMED: "予約確定", CANCELLED: "取消済み", EXPIRED: "期限切れ（支払いがなかったため取り消し）" },

@@ -82,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft,
     equipment: equipmentAsked(checked.slots),
     stepCount: steps.length + 1,
+    payment: { counterHoldDays: municipality.counterHoldDays, confirmBeforePayment: municipality.confirmBeforePayment },
     idempotencyKey: randomUUID(),
   };
 }
@@ -121,7 +122,7 @@ export default function Review() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const r = t.review;
-  const { slug, slots, totalFee, exemptTotal, exemption, group, draft, equipment, stepCount, idempotencyKey } = loaderData;
+  const { slug, slots, totalFee, exemptTotal, exemption, group, draft, equipment, stepCount, payment, idempotencyKey } = loaderData;
   const problems = actionData?.problems.length ? actionData.problems : loaderData.problems;
   const alternatives = actionData?.alternatives ?? [];
   return (
@@ -190,7 +191,7 @@ export default function Review() {
       <ApplicationDetails details={{ ...draft, equipment: draft.equipment ? equipment : undefined, exemptionName: exemption?.name ?? "", groupName: group }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <p>{r.counterPayment}</p>
+        <p>{totalFee === 0 && !exemption?.needsApproval ? r.nothingDue : payment.confirmBeforePayment ? r.payOnTheDay : r.counterPayment(payment.counterHoldDays)}</p>
         <div className="actions">
           <Button>{r.submit}</Button>
         </div>

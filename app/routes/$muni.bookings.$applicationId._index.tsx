@@ -5,7 +5,8 @@ import { ButtonLink } from "~/components/ui/button-link";
 import { Notice } from "~/components/ui/notice";
 import { FeeBreakdown } from "~/components/fee-breakdown";
 import { ApplicationDetails, SlotSummary } from "~/components/slots";
-import { todayIn } from "~/domain/calendar";
+import { localDateTime, todayIn } from "~/domain/calendar";
+import { paymentStateOf } from "~/domain/holds";
 import { useT } from "~/i18n";
 import { getMyApplication } from "~/services/booking.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
@@ -16,9 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, municipality);
   const application = await getMyApplication(municipality.id, user.id, params.applicationId!);
   if (!application) notFound();
+  const [deadlineDate, deadlineTime] = application.holdExpiresAt ? localDateTime(application.holdExpiresAt, municipality.timeZone).split(" ") : [];
   return {
     slug: municipality.slug,
     application,
+    paymentState: paymentStateOf(application.totalFee, application.paid),
+    ledger: application.ledger.map(({ createdAt, ...e }) => ({ ...e, date: todayIn(municipality.timeZone, createdAt) })),
+    deadline: deadlineDate ? { date: deadlineDate, time: deadlineTime! } : null,
     today: todayIn(municipality.timeZone, new Date()),
     submitted: new URL(request.url).searchParams.has("submitted"),
     cancelled: new URL(request.url).searchParams.has("cancelled"),
@@ -26,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function BookingDetail() {
-  const { slug, application: a, today, submitted, cancelled } = useLoaderData<typeof loader>();
+  const { slug, application: a, paymentState, ledger, deadline, today, submitted, cancelled } = useLoaderData<typeof loader>();
   const activeItems = a.items.filter((i) => !i.cancelledAt && i.date >= today);
   const t = useT();
   const b = t.booking;
@@ -84,6 +89,7 @@ export default function BookingDetail() {
         ))}
       </ul>
       <p className="total">{t.slot.total(t.yen(a.totalFee))}</p>
+      <PaymentSection application={a} ledger={ledger} state={paymentState} deadline={deadline} />
       <ApplicationDetails details={a} />
       {activeItems.length > 1 ? (
         <p>
@@ -91,5 +97,54 @@ export default function BookingDetail() {
         </p>
       ) : null}
     </>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function PaymentSection({
+  application: a,
+  ledger,
+  state,
+  deadline,
+}: {
+  application: LoaderData["application"];
+  ledger: LoaderData["ledger"];
+  state: ReturnType<typeof paymentStateOf>;
+  deadline: { date: string; time: string } | null;
+}) {
+  const t = useT();
+  const p = t.payment;
+  const due = a.totalFee - a.paid;
+  const live = a.status === "TENTATIVE" || a.status === "CONFIRMED";
+  const refunded = ledger.some((e) => e.kind === "REFUND" && e.method !== "STRIPE");
+  return (
+    <section aria-labelledby="payment-title">
+      <h2 id="payment-title">{p.title}</h2>
+      {state === "NOTHING_DUE" ? (
+        <p>{p.nothingDue}</p>
+      ) : state === "PAID" ? (
+        <p>{p.paid(t.yen(a.paid))}</p>
+      ) : live && due > 0 ? (
+        <Notice tone={deadline ? "warning" : "info"} title={p.due(t.yen(due))}>
+          {a.exemptionStatus === "PENDING"
+            ? p.waitingForExemption
+            : deadline
+              ? p.payAtCounter(`${t.date(deadline.date)} ${deadline.time}`)
+              : p.payOnTheDay}
+        </Notice>
+      ) : null}
+      {ledger.length > 0 ? (
+        <>
+          <h3>{p.history}</h3>
+          <ul>
+            {ledger.map((e) => (
+              <li key={e.id}>{`${t.date(e.date)} ${p.entry(e.kind, p.methods[e.method] ?? e.method, t.yen(Math.abs(e.amount)))}`}</li>
+            ))}
+          </ul>
+          {refunded ? <p>{p.refundAtCounter}</p> : null}
+        </>
+      ) : null}
+    </section>
   );
 }

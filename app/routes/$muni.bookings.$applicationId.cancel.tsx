@@ -8,7 +8,8 @@ import { CancelForm } from "~/schemas/application.server";
 import { SlotSummary } from "~/components/slots";
 import { todayIn } from "~/domain/calendar";
 import { useT } from "~/i18n";
-import { cancelBooking, getMyApplication } from "~/services/booking.server";
+import { parsePolicy } from "~/domain/cancellation";
+import { cancelBooking, getMyApplication, refundPreview } from "~/services/booking.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const items = application.items.filter(
     (i) => !i.cancelledAt && i.date >= today && (itemId === undefined || i.id === itemId),
   );
-  return { slug: municipality.slug, application: { id: application.id, number: application.number }, items, itemId };
+  const refunds = await refundPreview(municipality, { id: application.id, totalFee: application.totalFee, items }, new Date());
+  const policy = [...parsePolicy(municipality.cancellationPolicy)].sort((a, b) => b.daysBefore - a.daysBefore);
+  return { slug: municipality.slug, application: { id: application.id, number: application.number }, items, itemId, refunds, policy };
 }
 
 
@@ -40,11 +43,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CancelBooking() {
-  const { slug, application, items, itemId } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const back = `/${slug}/bookings/${application.id}`;
+  const { slug, application, items, itemId, refunds, policy } = useLoaderData<typeof loader>();
   const t = useT();
   const c = t.cancel;
+  const paid = refunds.some((r) => r.refund + r.charge > 0);
+  const refundTotal = refunds.reduce((sum, r) => sum + r.refund, 0);
+  const refundOf = new Map(refunds.map((r) => [r.itemId, r]));
+  const refundText = (r?: { refund: number; percent: number }) => (r && r.refund > 0 ? c.refund(t.yen(r.refund), r.percent) : c.noRefund);
+  const actionData = useActionData<typeof action>();
+  const back = `/${slug}/bookings/${application.id}`;
   return (
     <>
       <BackLink to={back}>{c.back}</BackLink>
@@ -62,10 +69,20 @@ export default function CancelBooking() {
           <ul className="slot-list">
             {items.map((item) => (
               <li key={item.id}>
-                <SlotSummary
-                  slot={item}
-                />
+                <SlotSummary slot={item} />
+                {paid ? (
+                  <p>
+                    <strong>{refundText(refundOf.get(item.id))}</strong>
+                  </p>
+                ) : null}
               </li>
+            ))}
+          </ul>
+          {paid ? <p className="total">{c.refundTotal(t.yen(refundTotal))}</p> : <p>{c.unpaid}</p>}
+          <h2>{c.policyTitle}</h2>
+          <ul>
+            {policy.map((tier) => (
+              <li key={tier.daysBefore}>{c.tier(tier.daysBefore, tier.percent)}</li>
             ))}
           </ul>
           <form method="post">

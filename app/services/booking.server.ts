@@ -452,6 +452,9 @@ const applicationSelect = {
   exemptionDecisionReason: true,
   exemptionCategory: { select: { name: true } },
   group: { select: { name: true } },
+  paymentChoice: true,
+  holdExpiresAt: true,
+  ledger: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, method: true, amount: true, createdAt: true } },
   items: {
     orderBy: { startsAt: "asc" },
     select: {
@@ -470,11 +473,14 @@ const applicationSelect = {
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
 /** An application with each item flattened to what a person reads (see SlotView). */
-function toView({ exemptionCategory, group, ...application }: ApplicationRow) {
+function toView({ exemptionCategory, group, ledger, ...application }: ApplicationRow) {
   const equipment = new Map<string, number>();
   for (const item of application.items) for (const u of item.equipmentUses) equipment.set(u.equipment.name, u.quantity);
   return {
     ...application,
+    /** money in (positive) and out (negative), oldest first */
+    ledger,
+    paid: ledger.reduce((sum, e) => sum + e.amount, 0),
     /** what is borrowed in each slot, for the summary (undefined: nothing) */
     equipment: equipment.size ? [...equipment].map(([name, quantity]) => ({ name, quantity })) : undefined,
     exemptionName: exemptionCategory?.name ?? null,

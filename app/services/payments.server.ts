@@ -220,3 +220,46 @@ export async function startHold(tx: Prisma.TransactionClient, municipality: Muni
   await tx.application.update({ where: { id: applicationId }, data: { holdExpiresAt: state.holdExpiresAt } });
   await tx.occupancy.updateMany({ where: { item: { applicationId } }, data: { expiresAt: state.holdExpiresAt } });
 }
+
+/** An application as the counter sees it: who, what, what is due, and its ledger. */
+export async function applicationAtCounter(municipality: Municipality, number: number, now: Date) {
+  const application = await db.application.findFirst({
+    where: { municipalityId: municipality.id, number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      totalFee: true,
+      holdExpiresAt: true,
+      exemptionStatus: true,
+      contactPhone: true,
+      user: { select: { name: true } },
+      group: { select: { name: true } },
+      items: {
+        orderBy: { startsAt: "asc" },
+        select: { id: true, useDate: true, fee: true, cancelledAt: true, room: { select: { name: true, facility: { select: { name: true } } } }, timeFrame: { select: { name: true } } },
+      },
+    },
+  });
+  if (!application) return null;
+  const ledger = await ledgerOf(municipality.id, application.id);
+  const paid = ledger.reduce((sum, e) => sum + e.amount, 0);
+  const reversed = new Set(ledger.flatMap((e) => (e.reversesId ? [e.reversesId] : [])));
+  return {
+    ...application,
+    paid,
+    due: Math.max(0, application.totalFee - paid),
+    holdExpired: application.holdExpiresAt !== null && application.holdExpiresAt <= now,
+    ledger: ledger.map((e) => ({ ...e, reversed: reversed.has(e.id) })),
+  };
+}
+
+/** Applications to pay at the counter whose hold is running, soonest deadline first. */
+export function counterPaymentsDue(municipalityId: string, now: Date) {
+  return db.application.findMany({
+    where: { municipalityId, status: "TENTATIVE", paymentChoice: "COUNTER", holdExpiresAt: { gt: now } },
+    orderBy: { holdExpiresAt: "asc" },
+    take: 50,
+    select: { id: true, number: true, totalFee: true, holdExpiresAt: true, user: { select: { name: true } } },
+  });
+}

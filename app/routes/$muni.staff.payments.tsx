@@ -1,0 +1,219 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
+import { ErrorSummary } from "~/components/ui/error-summary";
+import { Notice } from "~/components/ui/notice";
+import { RadioGroup } from "~/components/ui/radio-group";
+import { TextField } from "~/components/ui/text-field";
+import { isoDateFromDbDate, localDateTime } from "~/domain/calendar";
+import { useT } from "~/i18n";
+import { staffText } from "~/i18n/staff";
+import { wholeNumber } from "~/schemas/numbers.server";
+import { applicationAtCounter, counterPaymentsDue, recordCounterPayment, reverseLedgerEntry } from "~/services/payments.server";
+import { requireMunicipality } from "~/utils/municipality.server";
+import { requireRole } from "~/utils/session.server";
+
+const t = staffText.payments;
+
+function numberFrom(value: string | null) {
+  const n = wholeNumber(value ?? "");
+  return n !== null && n > 0 && n < 2 ** 31 ? n : null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  await requireRole(request, municipality, ["STAFF"]);
+  const now = new Date();
+  const typed = new URL(request.url).searchParams.get("number");
+  const number = numberFrom(typed);
+  const [application, queue] = await Promise.all([
+    number ? applicationAtCounter(municipality, number, now) : null,
+    counterPaymentsDue(municipality.id, now),
+  ]);
+  const at = (d: Date | null) => (d ? localDateTime(d, municipality.timeZone) : null);
+  return {
+    slug: municipality.slug,
+    typed: typed ?? "",
+    searchError: typed === null ? null : number === null ? t.numberInvalid : application ? null : t.notFound(typed),
+    application: application && {
+      ...application,
+      holdExpiresAt: at(application.holdExpiresAt),
+      items: application.items.map((i) => ({ ...i, useDate: isoDateFromDbDate(i.useDate) })),
+      ledger: application.ledger.map((e) => ({ ...e, createdAt: at(e.createdAt)! })),
+    },
+    queue: queue.map((q) => ({ ...q, holdExpiresAt: at(q.holdExpiresAt)! })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  const staff = await requireRole(request, municipality, ["STAFF"]);
+  const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
+  const fail = (errors: Record<string, string>) => data({ done: null, errors, values: form }, { status: 400 });
+  const number = numberFrom(form.number ?? null);
+  if (number === null) return fail({ form: t.numberInvalid });
+
+  if (form.intent === "pay") {
+    const errors: Record<string, string> = {};
+    const method = form.method === "CASH" || form.method === "TERMINAL" ? form.method : null;
+    const amount = wholeNumber(form.amount ?? "");
+    const receiptNumber = (form.receiptNumber ?? "").trim();
+    if (!method) errors.method = t.methodRequired;
+    if (amount === null || amount <= 0) errors.amount = t.amountInvalid;
+    if (!receiptNumber || receiptNumber.length > 50) errors.receiptNumber = t.receiptRequired;
+    if (Object.keys(errors).length > 0) return fail(errors);
+    const result = await recordCounterPayment(municipality, staff.id, number, { method: method!, amount: amount!, receiptNumber }, new Date());
+    if (result.ok) return data({ done: t.recorded(number, result.confirmed), errors: null, values: {} as Record<string, string> });
+    const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+    const message = {
+      NOT_FOUND: t.notFound(String(number)),
+      NOT_PAYABLE: t.notPayable,
+      NOTHING_DUE: t.nothingDue,
+      WRONG_AMOUNT: result.code === "WRONG_AMOUNT" ? t.wrongAmount(yen(result.due)) : "",
+    }[result.code];
+    return fail(result.code === "WRONG_AMOUNT" ? { amount: message } : { form: message });
+  }
+
+  if (form.intent === "reverse") {
+    const reason = (form.reason ?? "").trim();
+    const entryId = form.entryId ?? "";
+    if (!reason || reason.length > 200) return fail({ [`reason-${entryId}`]: t.reasonRequired });
+    const result = await reverseLedgerEntry(municipality, staff.id, entryId, reason);
+    if (result.ok) return data({ done: t.reversed, errors: null, values: {} as Record<string, string> });
+    const message = { NOT_FOUND: t.notFound(String(number)), ALREADY_REVERSED: t.alreadyReversed, NOT_REVERSIBLE: t.notReversible }[result.code];
+    return fail({ form: message });
+  }
+  return fail({ form: t.notFound(String(number)) });
+}
+
+export default function CounterPayments() {
+  const { slug, typed, searchError, application: a, queue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const r = useT();
+  const errors = actionData?.errors ?? undefined;
+  const value = (field: string, fallback = "") => actionData?.values?.[field] ?? fallback;
+  return (
+    <>
+      <BackLink to={`/${slug}/staff`}>{staffText.menu.title}</BackLink>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {actionData?.done ? (
+        <Notice tone="success" role="status">
+          {actionData.done}
+        </Notice>
+      ) : null}
+      {errors?.form ? (
+        <Notice tone="error" role="alert">
+          {errors.form}
+        </Notice>
+      ) : null}
+      <form method="get">
+        <TextField name="number" label={t.number} hint={t.numberHint} inputMode="numeric" short defaultValue={typed} error={searchError ?? undefined} />
+        <div className="actions">
+          <Button>{t.find}</Button>
+        </div>
+      </form>
+
+      {a ? (
+        <section aria-labelledby="application-title">
+          <h2 id="application-title">{r.booking.number} {a.number}</h2>
+          <dl className="compact-list">
+            <dt>{t.applicant}</dt>
+            <dd>{a.group ? `${a.group.name}（${a.user.name}）` : a.user.name}</dd>
+            <dt>{t.phone}</dt>
+            <dd>{a.contactPhone}</dd>
+            <dt>{t.status}</dt>
+            <dd>
+              {r.status[a.status]}
+              {a.holdExpiresAt && a.status === "TENTATIVE" ? ` ${t.deadline(a.holdExpiresAt)}` : ""}
+            </dd>
+            <dt>{t.total}</dt>
+            <dd>{r.yen(a.totalFee)}</dd>
+            <dt>{t.paid}</dt>
+            <dd>{r.yen(a.paid)}</dd>
+            <dt>{t.due}</dt>
+            <dd>
+              <strong>{r.yen(a.due)}</strong>
+            </dd>
+          </dl>
+          <h3>{t.slots}</h3>
+          <ul>
+            {a.items.map((i) => (
+              <li key={i.id}>
+                {`${r.date(i.useDate)} ${i.timeFrame.name} ${i.room.facility.name} ${i.room.name} ${r.yen(i.fee)}`}
+                {i.cancelledAt ? t.cancelled : ""}
+              </li>
+            ))}
+          </ul>
+
+          {a.due > 0 && (a.status === "TENTATIVE" || a.status === "CONFIRMED") ? (
+            <form method="post" noValidate>
+              <ErrorSummary errors={errors} labels={{ method: t.method, amount: t.amount, receiptNumber: t.receipt }} />
+              <input type="hidden" name="intent" value="pay" />
+              <input type="hidden" name="number" value={a.number} />
+              <RadioGroup
+                name="method"
+                label={t.method}
+                options={[
+                  { value: "CASH", label: t.methods.CASH! },
+                  { value: "TERMINAL", label: t.methods.TERMINAL! },
+                ]}
+                defaultValue={value("method") || undefined}
+                error={errors?.method}
+              />
+              <TextField name="amount" label={t.amount} hint={t.amountHint(r.yen(a.due))} inputMode="numeric" short defaultValue={value("amount", String(a.due))} error={errors?.amount} />
+              <TextField name="receiptNumber" label={t.receipt} hint={t.receiptHint} defaultValue={value("receiptNumber")} error={errors?.receiptNumber} />
+              <div className="actions">
+                <Button>{t.record}</Button>
+              </div>
+            </form>
+          ) : null}
+
+          {a.ledger.length > 0 ? (
+            <>
+              <h3>{t.ledger}</h3>
+              <ul className="card-list">
+                {a.ledger.map((e) => (
+                  <li key={e.id} className="card">
+                    <p>
+                      <strong>{`${t.kinds[e.kind]} ${r.yen(e.amount)}`}</strong>
+                      {e.reversed ? t.reversedMark : ""}
+                    </p>
+                    <p>{`${e.createdAt}・${t.methods[e.method]}${e.receiptNumber ? `・${t.receipt} ${e.receiptNumber}` : ""}${e.note ? `・${e.note}` : ""}`}</p>
+                    {e.kind !== "REVERSAL" && e.method !== "STRIPE" && !e.reversed ? (
+                      <form method="post" noValidate>
+                        <input type="hidden" name="intent" value="reverse" />
+                        <input type="hidden" name="number" value={a.number} />
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <TextField name="reason" label={t.reverseReason} defaultValue={value("entryId") === e.id ? value("reason") : ""} error={errors?.[`reason-${e.id}`]} />
+                        <div className="actions">
+                          <Button variant="outline">{t.reverse}</Button>
+                        </div>
+                      </form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2>{t.queue}</h2>
+      {queue.length === 0 ? (
+        <p>{t.queueNone}</p>
+      ) : (
+        <ul>
+          {queue.map((q) => (
+            <li key={q.id}>
+              <a href={`/${slug}/staff/payments?number=${q.number}`}>{`${r.booking.number} ${q.number}`}</a>
+              {` ${q.user.name} ${r.yen(q.totalFee)} ${t.deadline(q.holdExpiresAt)}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
