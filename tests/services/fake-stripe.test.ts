@@ -37,7 +37,8 @@ afterAll(async () => {
   await new Promise((resolve) => hook.close(resolve));
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  await fake.settled(); // deliveries left over from the previous test land before it is reset
   received = [];
   answer = 200;
 });
@@ -93,7 +94,9 @@ describe("the fake Stripe, through the real SDK", () => {
   });
 
   it("creates a Checkout Session in yen, once per idempotency key", async () => {
-    const session = await stripe.checkout.sessions.create(params(), { idempotencyKey: "application-1" });
+    // the same parameters, expires_at included: a retry must not recompute it from the clock
+    const body = params();
+    const session = await stripe.checkout.sessions.create(body, { idempotencyKey: "application-1" });
     expect(session).toMatchObject({
       object: "checkout.session",
       status: "open",
@@ -107,10 +110,13 @@ describe("the fake Stripe, through the real SDK", () => {
       url: `${fake.url}/pay/${session.id}`,
     });
     expect(session.id).toMatch(/^cs_test_/);
-    const again = await stripe.checkout.sessions.create(params(), { idempotencyKey: "application-1" });
+    const again = await stripe.checkout.sessions.create({ ...body }, { idempotencyKey: "application-1" });
     expect(again.id).toBe(session.id);
     await expect(
-      stripe.checkout.sessions.create(params("app_2"), { idempotencyKey: "application-1" })
+      stripe.checkout.sessions.create(
+        { ...body, metadata: { applicationId: "app_2" } },
+        { idempotencyKey: "application-1" }
+      )
     ).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
     expect((await stripe.checkout.sessions.retrieve(session.id)).amount_total).toBe(1800);
   });
@@ -154,6 +160,9 @@ describe("the fake Stripe, through the real SDK", () => {
     const paid = await stripe.checkout.sessions.retrieve(session.id);
     expect(paid).toMatchObject({ status: "complete", payment_status: "paid", url: null });
     expect(paid.payment_intent).toMatch(/^pi_/);
+    const intent = await stripe.paymentIntents.retrieve(paid.payment_intent as string);
+    expect(intent).toMatchObject({ status: "succeeded", amount_received: 1800 });
+    expect((await stripe.charges.retrieve(intent.latest_charge as string)).payment_method_details?.type).toBe("card");
 
     const [event, ...others] = await verifiedEvents();
     expect(others).toEqual([]);
