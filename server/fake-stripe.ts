@@ -3,7 +3,7 @@
  * e2e suite run the real `stripe` SDK (pointed here with its host/port/protocol options) with no
  * network: Checkout Sessions (create, retrieve, expire), a hosted Checkout page, payments by card,
  * konbini (paid later, or never) and PayPay, refunds, and webhooks signed like Stripe's. See
- * docs/decisions/0009-fake-stripe.md for what it does not cover.
+ * docs/decisions/0011-fake-stripe.md for what it does not cover.
  *
  *   npx tsx server/fake-stripe.ts --port 12111 --webhook http://localhost:3000/webhooks/stripe --secret whsec_test
  */
