@@ -18,6 +18,16 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Tsudoi <no-reply@tsudoi.invalid>"),
   /** the address residents open Tsudoi at, for links in mail sent without a request (reminders) */
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL like https://tsudoi.example.jp").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_live_…, sk_test_… or a restricted rk_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must look like whsec_…").optional(),
+  // tests and e2e only: the fake Stripe server (server/fake-stripe.ts)
+  STRIPE_API_BASE: z.string().url().optional(),
+}).refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
+  path: ["STRIPE_WEBHOOK_SECRET"],
+  message: "set it too when STRIPE_SECRET_KEY is set, or online payments are never confirmed",
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

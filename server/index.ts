@@ -41,6 +41,11 @@ const build = (await import(
 const { startMailer } = await import("./mailer");
 const mailer = await startMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, publicUrl: config.publicUrl });
 log(config.SMTP_URL ? "mail: sent through SMTP_URL" : "mail: no SMTP_URL, messages stay in the outbox (operators read them at /operator/outbox)");
+log(
+  config.STRIPE_SECRET_KEY
+    ? `payments: Stripe Checkout${config.STRIPE_API_BASE ? ` (API at ${config.STRIPE_API_BASE})` : ""}`
+    : "payments: no STRIPE_SECRET_KEY, payment at the counter only",
+);
 
 const app = express();
 app.disable("x-powered-by");
