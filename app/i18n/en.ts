@@ -421,6 +421,20 @@ export const en: Messages = {
     methods: { CASH: "counter (cash)", TERMINAL: "counter (card or e-money)", STRIPE: "online" },
     entry: (kind, method, amount) => (kind === "PAYMENT" ? `Paid ${amount} (${method})` : kind === "REFUND" ? `Refund ${amount} (${method})` : `Correction ${amount}`),
     refundAtCounter: "Please collect the refund at the facility's counter, quoting the application number.",
+    payBy: (deadline) => `Please pay by ${deadline}: online with the button below, or at the facility's counter. Without payment the booking is cancelled automatically.`,
+    payOnline: "Pay online",
+    payOnlineHint: "By card, at a convenience store, PayPay and more (you go to Stripe's page)",
+    checkout: {
+      done: "We have your payment. If you pay at a convenience store, the booking is confirmed when you have paid there.",
+      cancelled: "The payment was not completed. Please try again or pay at the facility's counter.",
+      not_payable: "This application cannot be paid online now. Please contact the facility.",
+      unavailable: "Online payment is not available now. Please pay at the facility's counter.",
+      nothing_due: "There is nothing to pay.",
+    },
+    choiceLabel: "How you pay",
+    choiceOnline: "Online (card, convenience store, PayPay and more)",
+    choiceCounter: "At the facility's counter (cash and more)",
+    choiceRequired: "Choose how you pay",
   },
 
   cancel: {

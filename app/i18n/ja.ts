@@ -426,6 +426,20 @@ export const ja = {
     entry: (kind: string, method: string, amount: string) =>
       kind === "PAYMENT" ? `${method}でお支払い ${amount}` : kind === "REFUND" ? `返金 ${amount}（${method}）` : `訂正 ${amount}`,
     refundAtCounter: "返金は施設の窓口でお受け取りください。申込番号をお伝えください。",
+    payBy: (deadline: string) => `${deadline}までにお支払いください。下のボタンからインターネットで払うか、施設の窓口で払えます。お支払いがないと、予約は自動で取り消されます。`,
+    payOnline: "インターネットで支払う",
+    payOnlineHint: "カード・コンビニ・PayPay などで払えます（Stripe の画面に移ります）",
+    checkout: {
+      done: "お支払いの手続きを受け付けました。コンビニで払うときは、お店で払い終えると自動で予約が確定します。",
+      cancelled: "お支払いは完了していません。もう一度お試しいただくか、施設の窓口でお支払いください。",
+      not_payable: "この申し込みは、いまはインターネットで払えません。施設にお問い合わせください。",
+      unavailable: "インターネットでのお支払いは、いま使えません。施設の窓口でお支払いください。",
+      nothing_due: "お支払いいただく金額はありません。",
+    } as Record<string, string>,
+    choiceLabel: "お支払いの方法",
+    choiceOnline: "インターネットで払う（カード・コンビニ・PayPay など）",
+    choiceCounter: "施設の窓口で払う（現金など）",
+    choiceRequired: "お支払いの方法を選んでください",
   },
 
   cancel: {

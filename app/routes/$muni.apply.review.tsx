@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
+import { RadioGroup } from "~/components/ui/radio-group";
 import { StepIndicator } from "~/components/ui/step-indicator";
 import { FeeBreakdown } from "~/components/fee-breakdown";
 import { ApplicationDetails, SlotSummary, slotWhen } from "~/components/slots";
@@ -13,6 +14,7 @@ import { useT } from "~/i18n";
 import { applySteps, firstUnanswered } from "~/domain/apply-steps";
 import { SubmitForm } from "~/schemas/application.server";
 import { offersEquipment } from "~/services/equipment.server";
+import { onlinePaymentsEnabled, startCheckout } from "~/services/online-payments.server";
 import { checkRequestedSlots, pricingFor, type SlotDetail, submitApplication } from "~/services/booking.server";
 import type { Municipality } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
@@ -82,7 +84,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft,
     equipment: equipmentAsked(checked.slots),
     stepCount: steps.length + 1,
-    payment: { counterHoldDays: municipality.counterHoldDays, confirmBeforePayment: municipality.confirmBeforePayment },
+    payment: {
+      counterHoldDays: municipality.counterHoldDays,
+      confirmBeforePayment: municipality.confirmBeforePayment,
+      // the choice is asked only when there is something to pay now
+      askChoice: onlinePaymentsEnabled() && checked.totalFee > 0 && !pricing.exemption?.needsApproval,
+    },
     idempotencyKey: randomUUID(),
   };
 }
@@ -92,29 +99,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the selection and answers live in the session cookie, so they wait while the person signs in
   const user = await requireUser(request, municipality, { expired: true });
   const { session, selection, input, pricing } = await requireComplete(request, municipality, user.id);
-  const parsed = SubmitForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  const parsed = SubmitForm.safeParse(form);
   if (!parsed.success) {
-    return data({ reload: true, problems: [], alternatives: [] }, { status: 400 });
+    return data({ reload: true, problems: [], alternatives: [], choiceError: false }, { status: 400 });
+  }
+  const choice = form.paymentChoice === "ONLINE" && onlinePaymentsEnabled() ? "ONLINE" : form.paymentChoice === "COUNTER" ? "COUNTER" : null;
+  if (form.paymentChoiceAsked && !choice) {
+    return data({ reload: false, problems: [], alternatives: [], choiceError: true }, { status: 400 });
   }
   const now = new Date();
   const result = await submitApplication(
     municipality,
     user.id,
-    { slots: selection, ...input, idempotencyKey: parsed.data.idempotencyKey },
+    { slots: selection, ...input, paymentChoice: choice ?? "COUNTER", idempotencyKey: parsed.data.idempotencyKey },
     now,
   );
   if (!result.ok) {
     const checked = await checkRequestedSlots(municipality, selection, now, undefined, pricing);
     return data(
-      { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives },
+      { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives, choiceError: false },
       { status: 409 },
     );
   }
   setSelection(session, municipality.id, []);
   setDraft(session, municipality.id, null);
-  return redirect(`/${municipality.slug}/bookings/${result.applicationId}?submitted=1`, {
-    headers: { "Set-Cookie": await commitSession(session) },
-  });
+  const headers = { "Set-Cookie": await commitSession(session) };
+  if (choice === "ONLINE") {
+    const checkout = await startCheckout(municipality, user.id, result.applicationId, now);
+    // nothing due after all (an exemption applied at once): the application page says so
+    if (checkout.ok) return redirect(checkout.url, { headers });
+  }
+  return redirect(`/${municipality.slug}/bookings/${result.applicationId}?submitted=1`, { headers });
 }
 
 export default function Review() {
@@ -191,7 +207,22 @@ export default function Review() {
       <ApplicationDetails details={{ ...draft, equipment: draft.equipment ? equipment : undefined, exemptionName: exemption?.name ?? "", groupName: group }} changeHref={(step) => `/${slug}/apply/${step}?from=review`} />
       <form method="post">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <p>{totalFee === 0 && !exemption?.needsApproval ? r.nothingDue : payment.confirmBeforePayment ? r.payOnTheDay : r.counterPayment(payment.counterHoldDays)}</p>
+        {payment.askChoice ? (
+          <>
+            <input type="hidden" name="paymentChoiceAsked" value="1" />
+            <RadioGroup
+              name="paymentChoice"
+              label={t.payment.choiceLabel}
+              options={[
+                { value: "ONLINE", label: t.payment.choiceOnline },
+                { value: "COUNTER", label: t.payment.choiceCounter, hint: r.counterPayment(payment.counterHoldDays) },
+              ]}
+              error={actionData?.choiceError ? t.payment.choiceRequired : undefined}
+            />
+          </>
+        ) : (
+          <p>{totalFee === 0 && !exemption?.needsApproval ? r.nothingDue : payment.confirmBeforePayment ? r.payOnTheDay : r.counterPayment(payment.counterHoldDays)}</p>
+        )}
         <div className="actions">
           <Button>{r.submit}</Button>
         </div>

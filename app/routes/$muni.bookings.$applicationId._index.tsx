@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
+import { Button } from "~/components/ui/button";
 import { ButtonLink } from "~/components/ui/button-link";
 import { Notice } from "~/components/ui/notice";
 import { FeeBreakdown } from "~/components/fee-breakdown";
@@ -9,12 +10,16 @@ import { localDateTime, todayIn } from "~/domain/calendar";
 import { paymentStateOf } from "~/domain/holds";
 import { useT } from "~/i18n";
 import { getMyApplication } from "~/services/booking.server";
+import { catchUpCheckout, onlinePaymentsEnabled } from "~/services/online-payments.server";
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
+  const checkout = new URL(request.url).searchParams.get("checkout");
+  // back from Checkout before Stripe's webhook: ask Stripe, so the page shows the real state
+  if (checkout === "done") await catchUpCheckout(municipality.id, user.id, params.applicationId!, new Date());
   const application = await getMyApplication(municipality.id, user.id, params.applicationId!);
   if (!application) notFound();
   const [deadlineDate, deadlineTime] = application.holdExpiresAt ? localDateTime(application.holdExpiresAt, municipality.timeZone).split(" ") : [];
@@ -26,12 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: deadlineDate ? { date: deadlineDate, time: deadlineTime! } : null,
     today: todayIn(municipality.timeZone, new Date()),
     submitted: new URL(request.url).searchParams.has("submitted"),
+    checkout,
+    online: onlinePaymentsEnabled(),
     cancelled: new URL(request.url).searchParams.has("cancelled"),
   };
 }
 
 export default function BookingDetail() {
-  const { slug, application: a, paymentState, ledger, deadline, today, submitted, cancelled } = useLoaderData<typeof loader>();
+  const { slug, application: a, paymentState, ledger, deadline, today, submitted, cancelled, checkout, online } = useLoaderData<typeof loader>();
   const activeItems = a.items.filter((i) => !i.cancelledAt && i.date >= today);
   const t = useT();
   const b = t.booking;
@@ -46,6 +53,11 @@ export default function BookingDetail() {
       {cancelled ? (
         <Notice tone="success" role="status">
           {b.cancelledNotice}
+        </Notice>
+      ) : null}
+      {checkout && t.payment.checkout[checkout] ? (
+        <Notice tone={checkout === "done" ? "success" : "warning"} role="status">
+          {t.payment.checkout[checkout]}
         </Notice>
       ) : null}
       <h1>{b.title}</h1>
@@ -89,7 +101,7 @@ export default function BookingDetail() {
         ))}
       </ul>
       <p className="total">{t.slot.total(t.yen(a.totalFee))}</p>
-      <PaymentSection application={a} ledger={ledger} state={paymentState} deadline={deadline} />
+      <PaymentSection application={a} ledger={ledger} state={paymentState} deadline={deadline} payHref={online ? `/${slug}/bookings/${a.id}/pay` : null} />
       <ApplicationDetails details={a} />
       {activeItems.length > 1 ? (
         <p>
@@ -107,11 +119,14 @@ function PaymentSection({
   ledger,
   state,
   deadline,
+  payHref,
 }: {
   application: LoaderData["application"];
   ledger: LoaderData["ledger"];
   state: ReturnType<typeof paymentStateOf>;
   deadline: { date: string; time: string } | null;
+  /** where to post to pay online (null: counter only) */
+  payHref: string | null;
 }) {
   const t = useT();
   const p = t.payment;
@@ -130,9 +145,17 @@ function PaymentSection({
           {a.exemptionStatus === "PENDING"
             ? p.waitingForExemption
             : deadline
-              ? p.payAtCounter(`${t.date(deadline.date)} ${deadline.time}`)
+              ? (payHref ? p.payBy : p.payAtCounter)(`${t.date(deadline.date)} ${deadline.time}`)
               : p.payOnTheDay}
         </Notice>
+      ) : null}
+      {payHref && live && a.status === "TENTATIVE" && due > 0 && a.exemptionStatus !== "PENDING" ? (
+        <form method="post" action={payHref}>
+          <p className="hint">{p.payOnlineHint}</p>
+          <div className="actions">
+            <Button>{p.payOnline}</Button>
+          </div>
+        </form>
       ) : null}
       {ledger.length > 0 ? (
         <>

@@ -9,6 +9,7 @@ import {
 import type { BookingProblem } from "~/domain/errors";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { isExclusionViolation, isUniqueViolation } from "~/utils/db-errors.server";
 import { audit } from "./audit.server";
 import { type Alternative, alternativesFor } from "./availability.server";
 import type { Municipality } from "./catalog.server";
@@ -24,6 +25,7 @@ import { itemsShortOfStock, type StockRequest } from "./equipment.server";
 import { exemptionTermsOf, listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
 import { activeGroupsOf } from "./groups.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
+import { refundOnline } from "./online-payments.server";
 import { enqueueApplicationReceived, expireDueHolds, paidOf } from "./payments.server";
 import { type Canceller, parsePolicy, refundsFor } from "~/domain/cancellation";
 import { hasUsableEmail } from "~/domain/deleted-accounts";
@@ -419,21 +421,6 @@ async function firstTakenSlot(
   return Math.max(index, 0);
 }
 
-/** The database refused overlapping occupancy (SQLSTATE 23P01, exclusion_violation). */
-export function isExclusionViolation(error: unknown): boolean {
-  return sqlState(error) === "23P01";
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002" || sqlState(error) === "23505";
-}
-
-function sqlState(error: unknown): string | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })
-    ?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode;
-}
-
 const applicationSelect = {
   id: true,
   number: true,
@@ -598,6 +585,8 @@ export async function cancelItems(
   },
 ): Promise<{ refund: number }> {
   const municipalityId = municipality.id;
+  // one change of an application's money at a time (payments, refunds, webhooks)
+  await tx.$queryRaw`SELECT "id" FROM "Application" WHERE "id" = ${applicationId} AND "municipalityId" = ${municipalityId} FOR UPDATE`;
   const application = await tx.application.findFirstOrThrow({
     where: { id: applicationId, municipalityId },
     select: {
@@ -623,10 +612,15 @@ export async function cancelItems(
   const ids = targets.map((t) => t.id);
   await tx.occupancy.updateMany({ where: { itemId: { in: ids }, municipalityId }, data: { active: false } });
   const refundTotal = refunds.reduce((sum, r) => sum + r.refund, 0);
-  const method = refundTotal > 0 ? await paymentMethodOf(tx, application.id) : null;
+  const payment = refundTotal > 0 ? await paymentOf(tx, application.id) : null;
+  const method = payment?.method ?? null;
   for (const r of refunds.filter((r) => r.refund > 0)) {
+    if (payment?.method === "STRIPE" && payment.stripePaymentIntentId) {
+      await refundOnline(municipality, application.id, payment.stripePaymentIntentId, r.refund, `refund-${r.itemId}`, reason ?? by, tx);
+      continue;
+    }
     await tx.ledgerEntry.create({
-      data: { municipalityId, applicationId: application.id, itemId: r.itemId, kind: "REFUND", method: method!, amount: -r.refund, recordedById: actorId, note: reason ?? by },
+      data: { municipalityId, applicationId: application.id, itemId: r.itemId, kind: "REFUND", method: method ?? "CASH", amount: -r.refund, recordedById: actorId, note: reason ?? by },
     });
   }
   const remaining = application.items.filter((i) => i.cancelledAt === null && !ids.includes(i.id));
@@ -655,9 +649,8 @@ export async function cancelItems(
 }
 
 /** How an application was paid: its refunds go back the same way. */
-async function paymentMethodOf(tx: Prisma.TransactionClient, applicationId: string) {
-  const last = await tx.ledgerEntry.findFirst({ where: { applicationId, kind: "PAYMENT" }, orderBy: { createdAt: "desc" }, select: { method: true } });
-  return last?.method ?? "CASH";
+function paymentOf(tx: Prisma.TransactionClient, applicationId: string) {
+  return tx.ledgerEntry.findFirst({ where: { applicationId, kind: "PAYMENT" }, orderBy: { createdAt: "desc" }, select: { method: true, stripePaymentIntentId: true } });
 }
 
 /** What cancelling these slots would refund now, for the page that asks to confirm it. */

@@ -19,27 +19,30 @@ export type Municipality = {
   cancellationPolicy: unknown;
 };
 
+const municipalitySelect = {
+  id: true,
+  slug: true,
+  name: true,
+  timeZone: true,
+  helpPhone: true,
+  bookingWindowMonths: true,
+  groupExtraWindowMonths: true,
+  bookingCloseDaysBefore: true,
+  closedOnHolidays: true,
+  closedAtYearEnd: true,
+  counterHoldDays: true,
+  checkoutHoldMinutes: true,
+  confirmBeforePayment: true,
+  onlineMethods: true,
+  cancellationPolicy: true,
+} as const;
+
 export function findMunicipality(slug: string): Promise<Municipality | null> {
-  return db.municipality.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timeZone: true,
-      helpPhone: true,
-      bookingWindowMonths: true,
-      groupExtraWindowMonths: true,
-      bookingCloseDaysBefore: true,
-      closedOnHolidays: true,
-      closedAtYearEnd: true,
-      counterHoldDays: true,
-      checkoutHoldMinutes: true,
-      confirmBeforePayment: true,
-      onlineMethods: true,
-      cancellationPolicy: true,
-    },
-  });
+  return db.municipality.findUnique({ where: { slug }, select: municipalitySelect });
+}
+
+export function findMunicipalityById(id: string): Promise<Municipality | null> {
+  return db.municipality.findUnique({ where: { id }, select: municipalitySelect });
 }
 
 export function listMunicipalities() {

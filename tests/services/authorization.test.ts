@@ -15,7 +15,7 @@ import { submitTestApplication } from "../factories/applications";
  * app/routes, so a new route without an entry fails here until someone decides who may open it.
  * Outcomes: a status code, "login" (sent to sign in) or "redirect" (sent elsewhere).
  */
-type Outcome = "200" | "400" | "403" | "404" | "login" | "redirect";
+type Outcome = "200" | "400" | "403" | "404" | "405" | "login" | "redirect";
 const ACTORS = [
   "anonymous",
   "resident", // owns the application under test
@@ -123,6 +123,21 @@ const TABLE: Record<string, Case | Case[]> = {
     get: staffOnly,
     post: { form: () => ({ intent: "schedule", effectiveFrom: "not a date" }), expect: but(signedIn("403"), { staff: "400" }) },
   },
+  "$muni.staff.payments.tsx": [
+    { get: staffOnly, post: { form: () => ({ intent: "pay", number: "abc" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    // another municipality's application number is simply not found here
+    { get: staffOnly, post: { form: (f) => ({ intent: "pay", number: String(f.otherTenant.applicationNumber), method: "CASH", amount: "1", receiptNumber: "R" }), expect: but(signedIn("403"), { staff: "400" }) } },
+  ],
+  "$muni.bookings.$applicationId.pay.tsx": [
+    {
+      params: (f) => ({ applicationId: f.applicationId }),
+      get: all("redirect"),
+      // without Stripe keys the owner is sent back to the application with the reason
+      post: { form: () => ({}), expect: but(signedIn("404"), { resident: "redirect" }) },
+    },
+  ],
+  // Stripe's own calls: no session; without a webhook secret every post is refused
+  "webhooks.stripe.tsx": { get: all("405"), post: { form: () => ({}), expect: all("400") } },
   "$muni.staff.equipment.tsx": {
     get: staffOnly,
     post: { form: () => ({ intent: "add", name: "" }), expect: but(signedIn("403"), { staff: "400" }) },
@@ -219,7 +234,12 @@ async function setUp() {
     date,
     applicationId,
     groupId,
-    otherTenant: { ...other, applicationId: otherApplicationId, groupId: otherGroupId },
+    otherTenant: {
+      ...other,
+      applicationId: otherApplicationId,
+      applicationNumber: (await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).number,
+      groupId: otherGroupId,
+    },
     signIns,
   };
 }
