@@ -50,7 +50,9 @@ log(
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(securityHeaders({ https: config.secureCookies }));
+// Stripe Checkout's pages: Stripe's own, or the fake's when the API is pointed elsewhere
+const checkoutOrigin = config.STRIPE_SECRET_KEY ? (config.STRIPE_API_BASE ? new URL(config.STRIPE_API_BASE).origin : "https://checkout.stripe.com") : null;
+app.use(securityHeaders({ https: config.secureCookies, formTargets: checkoutOrigin ? [checkoutOrigin] : [] }));
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.use(rejectCrossSiteForms);

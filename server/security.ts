@@ -4,9 +4,10 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 /**
  * Security headers for every response. Scripts run only from our origin or with this
  * response's nonce (Remix's own inline scripts get it through the load context): no
- * 'unsafe-inline' for scripts. HSTS only where the site is served over HTTPS.
+ * 'unsafe-inline' for scripts. HSTS only where the site is served over HTTPS. `formTargets` are
+ * the other origins a form post may redirect to (Stripe Checkout).
  */
-export function securityHeaders({ https }: { https: boolean }): RequestHandler {
+export function securityHeaders({ https, formTargets = [] }: { https: boolean; formTargets?: string[] }): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -20,7 +21,8 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        // a form may lead to Stripe Checkout (its origin), as the submit's redirect goes there
+        ["form-action 'self'", ...formTargets].join(" "),
         "frame-ancestors 'none'",
       ].join("; "),
     );

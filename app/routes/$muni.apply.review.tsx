@@ -102,11 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = SubmitForm.safeParse(form);
   if (!parsed.success) {
-    return data({ reload: true, problems: [], alternatives: [], choiceError: false }, { status: 400 });
+    return data({ reload: true, problems: [], alternatives: [], choiceError: false, choice: null }, { status: 400 });
   }
   const choice = form.paymentChoice === "ONLINE" && onlinePaymentsEnabled() ? "ONLINE" : form.paymentChoice === "COUNTER" ? "COUNTER" : null;
   if (form.paymentChoiceAsked && !choice) {
-    return data({ reload: false, problems: [], alternatives: [], choiceError: true }, { status: 400 });
+    return data({ reload: false, problems: [], alternatives: [], choiceError: true, choice }, { status: 400 });
   }
   const now = new Date();
   const result = await submitApplication(
@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     const checked = await checkRequestedSlots(municipality, selection, now, undefined, pricing);
     return data(
-      { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives, choiceError: false },
+      { reload: false, problems: describeProblems(result.problems, checked.slots), alternatives: result.alternatives, choiceError: false, choice },
       { status: 409 },
     );
   }
@@ -217,6 +217,8 @@ export default function Review() {
                 { value: "ONLINE", label: t.payment.choiceOnline },
                 { value: "COUNTER", label: t.payment.choiceCounter, hint: r.counterPayment(payment.counterHoldDays) },
               ]}
+              // paying at the counter asks nothing more of anyone: the safe default
+              defaultValue={actionData?.choice ?? "COUNTER"}
               error={actionData?.choiceError ? t.payment.choiceRequired : undefined}
             />
           </>

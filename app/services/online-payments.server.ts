@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { isoDateFromDbDate } from "~/domain/calendar";
 import { hasUsableEmail } from "~/domain/deleted-accounts";
+import { ja } from "~/i18n/ja";
 import type { Prisma } from "~/generated/prisma/client";
 import { paymentReceivedMail } from "~/mail/templates.server";
 import { db } from "~/utils/db.server";
@@ -75,7 +76,7 @@ export async function startCheckout(municipality: Municipality, userId: string, 
               price_data: {
                 currency: "jpy",
                 unit_amount: i.fee,
-                product_data: { name: `${isoDateFromDbDate(i.useDate)} ${i.timeFrame.name} ${i.room.facility.name} ${i.room.name}` },
+                product_data: { name: `${ja.date(isoDateFromDbDate(i.useDate))} ${i.timeFrame.name} ${i.room.facility.name} ${i.room.name}` },
               },
             }))
           : [{ quantity: 1, price_data: { currency: "jpy", unit_amount: due, product_data: { name: `申込番号 ${application.number}` } } }],
