@@ -14,10 +14,14 @@ import { catchUpCheckout, onlinePaymentsEnabled } from "~/services/online-paymen
 import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
 
+/** Where Stripe Checkout or the pay action sent the resident back from. */
+const CHECKOUT_OUTCOMES = ["done", "cancelled", "not_payable", "unavailable", "nothing_due"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const user = await requireUser(request, municipality);
-  const checkout = new URL(request.url).searchParams.get("checkout");
+  const asked = new URL(request.url).searchParams.get("checkout");
+  const checkout = CHECKOUT_OUTCOMES.find((o) => o === asked) ?? null;
   // back from Checkout before Stripe's webhook: ask Stripe, so the page shows the real state
   if (checkout === "done") await catchUpCheckout(municipality.id, user.id, params.applicationId!, new Date());
   const application = await getMyApplication(municipality.id, user.id, params.applicationId!);
@@ -57,7 +61,7 @@ export default function BookingDetail() {
       ) : null}
       {checkout && t.payment.checkout[checkout] ? (
         <Notice tone={checkout === "done" ? "success" : "warning"} role="status">
-          {t.payment.checkout[checkout]}
+          {t.payment.checkout[checkout === "done" && a.status === "CONFIRMED" ? "paid" : checkout]}
         </Notice>
       ) : null}
       <h1>{b.title}</h1>
@@ -103,6 +107,11 @@ export default function BookingDetail() {
       <p className="total">{t.slot.total(t.yen(a.totalFee))}</p>
       <PaymentSection application={a} ledger={ledger} state={paymentState} deadline={deadline} payHref={online ? `/${slug}/bookings/${a.id}/pay` : null} />
       <ApplicationDetails details={a} />
+      {a.status === "CONFIRMED" || a.paid > 0 ? (
+        <p>
+          <a href={`/${slug}/bookings/${a.id}/documents${a.status === "CONFIRMED" ? "" : "?doc=receipt"}`}>{t.documents.link}</a>
+        </p>
+      ) : null}
       {activeItems.length > 1 ? (
         <p>
           <a href={`/${slug}/bookings/${a.id}/cancel`}>{b.cancelAll}</a>

@@ -424,6 +424,8 @@ async function firstTakenSlot(
 const applicationSelect = {
   id: true,
   number: true,
+  confirmedAt: true,
+  user: { select: { name: true } },
   status: true,
   purpose: true,
   headcount: true,

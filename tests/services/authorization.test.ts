@@ -128,6 +128,10 @@ const TABLE: Record<string, Case | Case[]> = {
     // another municipality's application number is simply not found here
     { get: staffOnly, post: { form: (f) => ({ intent: "pay", number: String(f.otherTenant.applicationNumber), method: "CASH", amount: "1", receiptNumber: "R" }), expect: but(signedIn("403"), { staff: "400" }) } },
   ],
+  "$muni.bookings.$applicationId.documents.tsx": [
+    { params: (f) => ({ applicationId: f.applicationId }), get: ownerOnly },
+    { params: (f) => ({ applicationId: f.otherTenant.applicationId }), get: signedIn("404") },
+  ],
   "$muni.bookings.$applicationId.pay.tsx": [
     {
       params: (f) => ({ applicationId: f.applicationId }),
