@@ -433,7 +433,7 @@ export const en: Messages = {
       nothing_due: "There is nothing to pay.",
     },
     choiceLabel: "How you pay",
-    choiceOnline: "Online (card, convenience store, PayPay and more)",
+    choiceOnline: "Online",
     choiceCounter: "At the facility's counter (cash and more)",
     choiceRequired: "Choose how you pay",
   },

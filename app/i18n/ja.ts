@@ -438,7 +438,7 @@ export const ja = {
       nothing_due: "お支払いいただく金額はありません。",
     } as Record<string, string>,
     choiceLabel: "お支払いの方法",
-    choiceOnline: "インターネットで払う（カード・コンビニ・PayPay など）",
+    choiceOnline: "インターネットで払う",
     choiceCounter: "施設の窓口で払う（現金など）",
     choiceRequired: "お支払いの方法を選んでください",
   },

@@ -214,7 +214,7 @@ export default function Review() {
               name="paymentChoice"
               label={t.payment.choiceLabel}
               options={[
-                { value: "ONLINE", label: t.payment.choiceOnline },
+                { value: "ONLINE", label: t.payment.choiceOnline, hint: t.payment.payOnlineHint },
                 { value: "COUNTER", label: t.payment.choiceCounter, hint: r.counterPayment(payment.counterHoldDays) },
               ]}
               // paying at the counter asks nothing more of anyone: the safe default
