@@ -94,6 +94,8 @@ export default function CounterPayments() {
   const r = useT();
   const errors = actionData?.errors ?? undefined;
   const value = (field: string, fallback = "") => actionData?.values?.[field] ?? fallback;
+  /** "2026-12-07 09:00" as people read it: 12月7日(月) 09:00 */
+  const at = (dateTime: string) => `${r.date(dateTime.slice(0, 10))} ${dateTime.slice(11)}`;
   return (
     <>
       <BackLink to={`/${slug}/staff`}>{staffText.menu.title}</BackLink>
@@ -127,7 +129,7 @@ export default function CounterPayments() {
             <dt>{t.status}</dt>
             <dd>
               {r.status[a.status]}
-              {a.holdExpiresAt && a.status === "TENTATIVE" ? ` ${t.deadline(a.holdExpiresAt)}` : ""}
+              {a.holdExpiresAt && a.status === "TENTATIVE" ? ` ${t.deadline(at(a.holdExpiresAt))}` : ""}
             </dd>
             <dt>{t.total}</dt>
             <dd>{r.yen(a.totalFee)}</dd>
@@ -181,7 +183,7 @@ export default function CounterPayments() {
                       <strong>{`${t.kinds[e.kind]} ${r.yen(e.amount)}`}</strong>
                       {e.reversed ? t.reversedMark : ""}
                     </p>
-                    <p>{`${e.createdAt}・${t.methods[e.method]}${e.receiptNumber ? `・${t.receipt} ${e.receiptNumber}` : ""}${e.note ? `・${e.note}` : ""}`}</p>
+                    <p>{`${at(e.createdAt)}・${t.methods[e.method]}${e.receiptNumber ? `・${t.receipt} ${e.receiptNumber}` : ""}${e.note ? `・${e.note}` : ""}`}</p>
                     {e.kind !== "REVERSAL" && e.method !== "STRIPE" && !e.reversed ? (
                       <form method="post" noValidate>
                         <input type="hidden" name="intent" value="reverse" />
@@ -209,7 +211,7 @@ export default function CounterPayments() {
           {queue.map((q) => (
             <li key={q.id}>
               <a href={`/${slug}/staff/payments?number=${q.number}`}>{`${r.booking.number} ${q.number}`}</a>
-              {` ${q.user.name} ${r.yen(q.totalFee)} ${t.deadline(q.holdExpiresAt)}`}
+              {` ${q.user.name} ${r.yen(q.totalFee)} ${t.deadline(at(q.holdExpiresAt))}`}
             </li>
           ))}
         </ul>
