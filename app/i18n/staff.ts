@@ -212,6 +212,13 @@ export const staffText = {
     alreadyReversed: "この記録はすでに取り消されています。",
     notReversible: "この記録は取り消せません（インターネットの支払いは返金で戻します）。",
     reversedMark: "（取り消し済み）",
+    cancelTitle: "施設の都合で取り消す（全額返金）",
+    cancelIntro: "休館や選挙、災害などで使えなくなったときに使います。これからの枠をすべて取り消し、支払い済みの分は全額返金します。申込者にはメールで知らせます。",
+    cancelReason: "取り消す理由（申込者へのメールに書き、記録にも残ります）",
+    cancelReasonHint: "例：空調工事のため臨時休館",
+    cancelSubmit: "すべての枠を取り消して全額返金する",
+    cancelledForMunicipality: (n: number, refund: string) => `申込番号 ${n} を取り消しました。返金：${refund}`,
+    nothingToCancel: "取り消せる枠がありません（すでに取り消されたか、利用日を過ぎています）。",
   },
   hall: {
     title: "施設の予約",

@@ -113,13 +113,13 @@ export function holdExpiredMail(municipality: Muni, d: { number: number }) {
   };
 }
 
-export function cancellationMail(municipality: Muni, d: { number: number; slots: number; refund: number; counter: boolean; byMunicipality: boolean }) {
+export function cancellationMail(municipality: Muni, d: { number: number; slots: number; refund: number; counter: boolean; byMunicipality: boolean; reason?: string }) {
   const refund =
     d.refund > 0
       ? `返金する金額：${yen(d.refund)}${d.counter ? "（施設の窓口でお返しします。この申込番号をお伝えください）" : "（お支払いに使ったカードなどへ返金します）"}`
       : "返金はありません。";
   return {
     subject: `【${municipality.name} 施設予約】予約を取り消しました（申込番号 ${d.number}）`,
-    body: `${d.byMunicipality ? "施設の都合により、" : ""}申込番号 ${d.number} の ${d.slots}枠を取り消しました。\n${refund}\n${signature.ja(municipality)}`,
+    body: `${d.byMunicipality ? "施設の都合により、" : ""}申込番号 ${d.number} の ${d.slots}枠を取り消しました。${d.byMunicipality && d.reason ? `\n理由：${d.reason}\nご迷惑をおかけして申し訳ありません。` : ""}\n${refund}\n${signature.ja(municipality)}`,
   };
 }

@@ -11,6 +11,7 @@ import { isoDateFromDbDate, localDateTime } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
 import { wholeNumber } from "~/schemas/numbers.server";
+import { cancelForMunicipality } from "~/services/booking.server";
 import { applicationAtCounter, counterPaymentsDue, recordCounterPayment, reverseLedgerEntry } from "~/services/payments.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireRole } from "~/utils/session.server";
@@ -84,6 +85,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return data({ done: t.reversed, errors: null, values: {} as Record<string, string> });
     const message = { NOT_FOUND: t.notFound(String(number)), ALREADY_REVERSED: t.alreadyReversed, NOT_REVERSIBLE: t.notReversible }[result.code];
     return fail({ form: message });
+  }
+  if (form.intent === "cancel") {
+    const reason = (form.reason ?? "").trim();
+    if (!reason || reason.length > 200) return fail({ cancelReason: t.reasonRequired });
+    const result = await cancelForMunicipality(municipality, staff.id, form.applicationId ?? "", reason, new Date());
+    if (result.ok) return data({ done: t.cancelledForMunicipality(number, `${(result.refund ?? 0).toLocaleString("ja-JP")}円`), errors: null, values: {} as Record<string, string> });
+    return fail({ form: result.code === "NOT_FOUND" ? t.notFound(String(number)) : t.nothingToCancel });
   }
   return fail({ form: t.notFound(String(number)) });
 }
@@ -171,6 +179,22 @@ export default function CounterPayments() {
                 <Button>{t.record}</Button>
               </div>
             </form>
+          ) : null}
+
+          {a.status === "TENTATIVE" || a.status === "CONFIRMED" ? (
+            <details className="fee-details">
+              <summary>{t.cancelTitle}</summary>
+              <form method="post" noValidate>
+                <p>{t.cancelIntro}</p>
+                <input type="hidden" name="intent" value="cancel" />
+                <input type="hidden" name="number" value={a.number} />
+                <input type="hidden" name="applicationId" value={a.id} />
+                <TextField name="reason" label={t.cancelReason} hint={t.cancelReasonHint} defaultValue={value("intent") === "cancel" ? value("reason") : ""} error={errors?.cancelReason} />
+                <div className="actions">
+                  <Button danger>{t.cancelSubmit}</Button>
+                </div>
+              </form>
+            </details>
           ) : null}
 
           {a.ledger.length > 0 ? (

@@ -644,7 +644,7 @@ export async function cancelItems(
   });
   // a deleted account is not written to (its address is about to be anonymised)
   if (hasUsableEmail(application.user) && reason !== "user.deleted") {
-    const mail = cancellationMail(municipality, { number: application.number, slots: ids.length, refund: refundTotal, counter: method !== "STRIPE", byMunicipality: by === "MUNICIPALITY" });
+    const mail = cancellationMail(municipality, { number: application.number, slots: ids.length, refund: refundTotal, counter: method !== "STRIPE", byMunicipality: by === "MUNICIPALITY", reason: by === "MUNICIPALITY" ? reason : undefined });
     await enqueueMail(tx, { municipalityId, to: application.user.email, ...mail });
   }
   return { refund: refundTotal };
@@ -665,4 +665,38 @@ export async function refundPreview(municipality: Municipality, application: { i
     today: todayIn(municipality.timeZone, now),
     by: "APPLICANT",
   });
+}
+
+/**
+ * Staff cancel the remaining slots of an application for the municipality (a closure, an
+ * election, a disaster): every paid slot is refunded in full, and the applicant is told.
+ */
+export async function cancelForMunicipality(
+  municipality: Municipality,
+  staffId: string,
+  applicationId: string,
+  reason: string,
+  now: Date,
+): Promise<CancelResult & { refund?: number }> {
+  const today = firstCancellableDate(municipality, now);
+  const result = await db.$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, municipalityId: municipality.id },
+      select: { id: true, items: { where: { cancelledAt: null, useDate: { gte: today } }, select: { id: true } } },
+    });
+    if (!application) return { ok: false, code: "NOT_FOUND" } as const;
+    if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" } as const;
+    const { refund } = await cancelItems(tx, {
+      municipality,
+      actorId: staffId,
+      applicationId,
+      itemIds: application.items.map((i) => i.id),
+      now,
+      by: "MUNICIPALITY",
+      reason,
+    });
+    return { ok: true, refund } as const;
+  });
+  if (result.ok) sendQueuedMailSoon();
+  return result;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, type IsoDate, todayIn } from "~/domain/calendar";
-import { type ApplicationInput, cancelBooking, submitApplication } from "~/services/booking.server";
+import { type ApplicationInput, cancelBooking, cancelForMunicipality, submitApplication } from "~/services/booking.server";
 import { decideExemption } from "~/services/exemptions.server";
 import { configureMailer } from "~/services/mail.server";
 import { expireDueHolds, ledgerOf, paidOf, recordCounterPayment, reverseLedgerEntry } from "~/services/payments.server";
@@ -167,5 +167,22 @@ describe("reconciliation across the municipality", () => {
       expect(paid, `application ${a.id}`).toBeLessThanOrEqual(a.totalFee);
       if (a.status === "EXPIRED") expect(paid).toBe(0);
     }
+  });
+});
+
+describe("cancelled by the municipality", () => {
+  it("refunds a paid application in full, even on the day, and tells the applicant why", async () => {
+    const application = await submit([slotOn(freshDate())]);
+    await recordCounterPayment(world.municipality, staff.id, application.number, { method: "CASH", amount: application.totalFee, receiptNumber: "R-0005" }, now);
+    const onTheDay = new Date(application.items[0]!.startsAt.getTime() - 3_600_000);
+    const result = await cancelForMunicipality(world.municipality, staff.id, application.id, "空調工事のため臨時休館", onTheDay);
+    expect(result).toEqual({ ok: true, refund: application.totalFee });
+    expect(await paidOf(db, application.id)).toBe(0);
+    expect(await db.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ status: "CANCELLED", totalFee: 0 });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: resident.email, body: { contains: "空調工事のため臨時休館" } } });
+    expect(mail.body).toContain("施設の都合により");
+    expect(await cancelForMunicipality(world.municipality, staff.id, application.id, "二度目", onTheDay)).toEqual({ ok: false, code: "ALREADY_CANCELLED" });
+    const other = await createMunicipality();
+    expect(await cancelForMunicipality(other.municipality, staff.id, application.id, "よそ", onTheDay)).toEqual({ ok: false, code: "NOT_FOUND" });
   });
 });
