@@ -4,7 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { registerMessages } from "~/i18n";
+import { en } from "~/i18n/en";
 import { NonceProvider } from "~/utils/nonce";
+
+registerMessages("en", en);
 
 export const streamTimeout = 5_000;
 

@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "./en";
 import { type FormMessage, ja, type Messages } from "./ja";
 
 export type { FormMessage, Messages } from "./ja";
@@ -10,8 +9,19 @@ export type Language = (typeof LANGUAGES)[number];
 export const TEXT_SIZES = ["standard", "large", "xlarge"] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
 
+/**
+ * Japanese is always here; English is registered by the server at start (entry.server.tsx) and,
+ * in the browser, loaded before hydration only for people who chose it (entry.client.tsx), so
+ * Japanese pages do not carry the English dictionary.
+ */
+const dictionaries: Partial<Record<Language, Messages>> = { ja };
+
+export function registerMessages(language: Language, messages: Messages) {
+  dictionaries[language] = messages;
+}
+
 export function messagesFor(language: Language): Messages {
-  return language === "en" ? en : ja;
+  return dictionaries[language] ?? ja;
 }
 
 /** The messages of the language the person chose (root loader), Japanese by default. */
