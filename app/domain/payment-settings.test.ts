@@ -73,3 +73,18 @@ describe("checkPaymentSettings", () => {
     expect(checkPaymentSettings({ ...good, tiers: [{ daysBefore: 0, percent: 100 }] }).ok).toBe(true);
   });
 });
+
+describe("checkPaymentSettings with several problems", () => {
+  it("checks good rows against each other while other rows are wrong, and lists problems in the form's order", () => {
+    const result = checkPaymentSettings({
+      ...good,
+      counterHoldDays: 0,
+      tiers: [{ daysBefore: 7, percent: 100 }, { daysBefore: 2, percent: 1000 }, { daysBefore: 7, percent: 50 }],
+    });
+    expect(result.ok || Object.entries(result.problems)).toEqual([
+      ["counterHoldDays", "COUNTER_HOLD_DAYS"],
+      ["percent-1", "PERCENT_OUT_OF_RANGE"],
+      ["days-2", "DUPLICATE_DAYS"],
+    ]);
+  });
+});

@@ -91,18 +91,19 @@ export function checkPaymentSettings(input: PaymentSettingsInput): { ok: true; s
     else rows.push({ row, tier: { daysBefore: daysBefore!, percent: percent! } });
   });
 
+  // rows that are fine on their own are checked against each other even when others are not
+  for (const { row, tier } of rows) {
+    const earlier = rows.filter((r) => r.row < row);
+    if (earlier.some((r) => r.tier.daysBefore === tier.daysBefore)) problems[dayField(row)] = "DUPLICATE_DAYS";
+    // cancelling closer to the day of use may not refund more than cancelling earlier
+    else if (rows.some((r) => r.tier.daysBefore > tier.daysBefore && r.tier.percent < tier.percent)) problems[percentField(row)] = "LATER_REFUNDS_MORE";
+  }
   if (rowsOk) {
     if (rows.length === 0) problems.policy = "EMPTY_POLICY";
-    for (const { row, tier } of rows) {
-      const earlier = rows.filter((r) => r.row < row);
-      if (earlier.some((r) => r.tier.daysBefore === tier.daysBefore)) problems[dayField(row)] = "DUPLICATE_DAYS";
-      // cancelling closer to the day of use may not refund more than cancelling earlier
-      else if (rows.some((r) => r.tier.daysBefore > tier.daysBefore && r.tier.percent < tier.percent)) problems[percentField(row)] = "LATER_REFUNDS_MORE";
-    }
     if (rows.length > 0 && !rows.some((r) => r.tier.daysBefore === 0)) problems.policy ??= "NO_SAME_DAY";
   }
 
-  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  if (Object.keys(problems).length > 0) return { ok: false, problems: inFormOrder(problems, input.tiers.length) };
   const cancellationPolicy = rows.map((r) => r.tier).sort((a, b) => b.daysBefore - a.daysBefore);
   // the rule residents' refunds are computed by must accept it too
   if (checkPolicy(cancellationPolicy).length > 0) return { ok: false, problems: { policy: "EMPTY_POLICY" } };
@@ -116,4 +117,10 @@ export function checkPaymentSettings(input: PaymentSettingsInput): { ok: true; s
       cancellationPolicy,
     },
   };
+}
+
+function inFormOrder(problems: SettingsProblems, rows: number): SettingsProblems {
+  const fields = ["onlineMethods", "counterHoldDays", "checkoutHoldMinutes", "confirmBeforePayment", "policy"];
+  for (let row = 0; row < rows; row++) fields.push(dayField(row), percentField(row));
+  return Object.fromEntries(fields.flatMap((f) => (problems[f] ? [[f, problems[f]]] : [])));
 }
