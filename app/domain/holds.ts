@@ -37,3 +37,22 @@ export function paymentStateOf(total: number, paid: number): PaymentState {
   if (paid <= 0) return "UNPAID";
   return paid >= total ? "PAID" : "PARTLY_PAID";
 }
+
+/** How many days an application to pay at the counter may be held, as staff set it. */
+export const COUNTER_HOLD_DAYS = { min: 1, max: 30 } as const;
+/**
+ * How many minutes an online checkout holds the slots, as staff set it. Stripe refuses a
+ * Checkout Session that expires sooner than 30 minutes after it is made, so 31 at least.
+ */
+export const CHECKOUT_HOLD_MINUTES = { min: 31, max: 180 } as const;
+
+export type HoldSettingsProblem = "COUNTER_HOLD_DAYS_OUT_OF_RANGE" | "CHECKOUT_HOLD_MINUTES_OUT_OF_RANGE";
+
+/** Checks the hold lengths as staff enter them (whole numbers in the ranges above). */
+export function checkHoldSettings(settings: Pick<HoldSettings, "counterHoldDays" | "checkoutHoldMinutes">): HoldSettingsProblem[] {
+  const within = (n: number, range: { min: number; max: number }) => Number.isInteger(n) && n >= range.min && n <= range.max;
+  return [
+    ...(within(settings.counterHoldDays, COUNTER_HOLD_DAYS) ? [] : (["COUNTER_HOLD_DAYS_OUT_OF_RANGE"] as const)),
+    ...(within(settings.checkoutHoldMinutes, CHECKOUT_HOLD_MINUTES) ? [] : (["CHECKOUT_HOLD_MINUTES_OUT_OF_RANGE"] as const)),
+  ];
+}

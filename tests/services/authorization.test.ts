@@ -146,6 +146,10 @@ const TABLE: Record<string, Case | Case[]> = {
     get: staffOnly,
     post: { form: () => ({ intent: "add", name: "" }), expect: but(signedIn("403"), { staff: "400" }) },
   },
+  "$muni.staff.payment-settings.tsx": {
+    get: staffOnly,
+    post: { form: () => ({ counterHoldDays: "abc" }), expect: but(signedIn("403"), { staff: "400" }) },
+  },
   "$muni.staff.groups.tsx": {
     get: staffOnly,
     post: { form: () => ({ decision: "refuse", id: "no-such-group" }), expect: but(signedIn("403"), { staff: "400" }) },
