@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, registerResident, selectFirstFreeFrame, uniqueEmail } from "./support";
+import { expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, selectFirstFreeFrame, signInAsDemoResident } from "./support";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 const next = (page: Page) => page.getByRole("button", { name: "次へ進む" }).click();
@@ -19,7 +19,7 @@ async function toEquipmentQuestion(page: Page) {
 }
 
 test("a resident borrows the projector and microphones at phone size; the only projector is then lent out for that time", async ({ page, browser }) => {
-  await registerResident(page, uniqueEmail("equipment"), "上映会 代表");
+  await signInAsDemoResident(page, "suzuki@example.jp");
   await page.goto(MUNI);
   await page.getByRole("link", { name: /^中央公民館/ }).click();
   await page.getByRole("link", { name: /^調理室/ }).click();
@@ -67,7 +67,7 @@ test("a resident borrows the projector and microphones at phone size; the only p
 
   // another resident, another room of the hall, the same time: the projector is lent out
   const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await registerResident(other, uniqueEmail("equipment-2"), "別の 利用者");
+  await signInAsDemoResident(other, "yamada@example.jp");
   const date = dayUrl.split("/").pop()!;
   const frameName = slot.when.split(" ")[1]!;
   const frame = (p: Page) => p.getByRole("button", { name: new RegExp(`^${frameName}[\\s\\S]*選ぶ`) });

@@ -1,10 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { answerFeeQuestions, expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, registerResident, selectFirstFreeFrame, uniqueEmail } from "./support";
+import { answerFeeQuestions, expectNoAxeViolations, formatYen, MUNI, openFirstFreeDay, selectFirstFreeFrame, signInAsDemoResident } from "./support";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
 test("a resident pays by card through Checkout at phone size, sees the booking confirmed, then cancels and sees the refund", async ({ page }) => {
-  await registerResident(page, uniqueEmail("pay-online"), "カード 払い");
+  await signInAsDemoResident(page, "tanaka@example.jp");
   await page.goto(MUNI);
   await page.getByRole("link", { name: /^五日市地区会館/ }).click();
   await page.getByRole("link", { name: /^和室/ }).click();

@@ -102,6 +102,18 @@ export async function answerFeeQuestions(
 /** The demo's authenticator key (README): staff and operator TOTP codes in tests. */
 export const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
 
+/**
+ * A demo resident (README) signs in with the demo password. Journeys that need no new account
+ * use these, so that the suite stays within the registrations one address may make in an hour.
+ */
+export async function signInAsDemoResident(page: Page, email: "suzuki@example.jp" | "tanaka@example.jp" | "yamada@example.jp") {
+  await page.goto(`${MUNI}/login/password`);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("tsudoi-demo");
+  await page.getByRole("button", { name: "ログインする" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "わたしの予約" })).toBeVisible();
+}
+
 /** A new resident registers and lands on わたしの予約. */
 export async function registerResident(page: Page, email: string, name = "試験 花子") {
   await page.goto(`${MUNI}/register?redirectTo=${encodeURIComponent(`${MUNI}/bookings`)}`);
