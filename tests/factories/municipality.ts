@@ -121,6 +121,16 @@ export function nextOpenDate(from: IsoDate): IsoDate {
   return date;
 }
 
+/** Successive open dates from `from`, a new one at each call, so that tests' bookings never meet. */
+export function freshDates(from: IsoDate) {
+  let next = from;
+  return () => {
+    const date = nextOpenDate(next);
+    next = addDays(date, 1);
+    return date;
+  };
+}
+
 export async function closeDate(municipalityId: string, facilityId: string | null, date: IsoDate) {
   await db.closedDate.create({
     data: { municipalityId, facilityId, date: dbDateFromIsoDate(date), reason: "臨時休館" },

@@ -6,7 +6,7 @@ import { addEquipment, changeStock, equipmentByFacility, setEquipmentActive } fr
 import { equipmentChoices } from "~/services/equipment.server";
 import { addFeeSchedule, allExemptionCategories, listExemptionCategories, setExemptionCategoryActive } from "~/services/fees.server";
 import { db } from "~/utils/db.server";
-import { addEquipment as seedEquipment, createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
+import { addEquipment as seedEquipment, createMunicipality, createResident, freshDates } from "../factories/municipality";
 
 const now = new Date();
 const today = todayIn("Asia/Tokyo", now);
@@ -15,12 +15,8 @@ let other: Awaited<ReturnType<typeof createMunicipality>>;
 let staff: { id: string };
 let resident: { id: string };
 
-let nextDay = addDays(today, 7);
-function freshDate(): IsoDate {
-  const date = nextOpenDate(nextDay);
-  nextDay = addDays(date, 1);
-  return date;
-}
+/** A different open date for each test, so their bookings never meet. */
+const freshDate = freshDates(addDays(today, 7));
 
 const slot = (room: { id: string; frames: { id: string }[] }, date: IsoDate, frame = 1) => ({ roomId: room.id, timeFrameId: room.frames[frame]!.id, date });
 const book = async (slots: ApplicationInput["slots"], equipment: Record<string, number>) => {

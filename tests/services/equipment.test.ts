@@ -5,7 +5,7 @@ import type { FeeBreakdown } from "~/domain/fees";
 import { type ApplicationInput, cancelBooking, checkRequestedSlots, pricingFor, submitApplication } from "~/services/booking.server";
 import { equipmentChoices } from "~/services/equipment.server";
 import { db } from "~/utils/db.server";
-import { addEquipment, addRoom, createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
+import { addEquipment, addRoom, createMunicipality, createResident, nextOpenDate, freshDates } from "../factories/municipality";
 
 const now = new Date();
 const today = todayIn("Asia/Tokyo", now);
@@ -14,13 +14,8 @@ let resident: { id: string };
 let projector: { id: string };
 let mics: { id: string };
 
-let nextDay = addDays(today, 7);
 /** A different open date for each test, so their bookings never meet. */
-function freshDate(): IsoDate {
-  const date = nextOpenDate(nextDay);
-  nextDay = addDays(date, 1);
-  return date;
-}
+const freshDate = freshDates(addDays(today, 7));
 
 const slot = (room: { id: string; frames: { id: string }[] }, date: IsoDate, frame = 1) => ({ roomId: room.id, timeFrameId: room.frames[frame]!.id, date });
 const input = (slots: ApplicationInput["slots"], equipment: Record<string, number>, extra: Partial<ApplicationInput> = {}): ApplicationInput => ({

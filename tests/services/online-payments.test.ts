@@ -10,7 +10,7 @@ import { handleStripeWebhook, startCheckout } from "~/services/online-payments.s
 import { expireDueHolds, paidOf } from "~/services/payments.server";
 import { db } from "~/utils/db.server";
 import { type FakeStripe, startFakeStripe } from "../../server/fake-stripe";
-import { createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
+import { createMunicipality, createResident, freshDates } from "../factories/municipality";
 
 // The app's online payments against the fake Stripe server with the real SDK: the fake posts its
 // signed webhooks to a local endpoint that hands them to the app's handler, as the route does.
@@ -49,12 +49,8 @@ afterAll(async () => {
   await new Promise((resolve) => hook.close(resolve));
 });
 
-let nextDay = addDays(today, 10);
-function freshDate(): IsoDate {
-  const date = nextOpenDate(nextDay);
-  nextDay = addDays(date, 1);
-  return date;
-}
+/** A different open date for each test, so their bookings never meet. */
+const freshDate = freshDates(addDays(today, 10));
 const slotOn = (date: IsoDate, frame = 0) => ({ roomId: world.rooms.small.id, timeFrameId: world.rooms.small.frames[frame]!.id, date });
 
 async function apply(slots: ApplicationInput["slots"], userId = resident.id, now = new Date()) {

@@ -7,7 +7,7 @@ import { configureMailer } from "~/services/mail.server";
 import { expireDueHolds, ledgerOf, paidOf, recordCounterPayment, reverseLedgerEntry } from "~/services/payments.server";
 import { roomDay } from "~/services/availability.server";
 import { db } from "~/utils/db.server";
-import { createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
+import { createMunicipality, createResident, freshDates } from "../factories/municipality";
 
 configureMailer(null);
 
@@ -17,12 +17,8 @@ let world: Awaited<ReturnType<typeof createMunicipality>>;
 let resident: { id: string; email: string };
 let staff: { id: string };
 
-let nextDay = addDays(today, 10);
-function freshDate(): IsoDate {
-  const date = nextOpenDate(nextDay);
-  nextDay = addDays(date, 1);
-  return date;
-}
+/** A different open date for each test, so their bookings never meet. */
+const freshDate = freshDates(addDays(today, 10));
 
 const slotOn = (date: IsoDate, frame = 0, room = world.rooms.small) => ({ roomId: room.id, timeFrameId: room.frames[frame]!.id, date });
 const input = (slots: ApplicationInput["slots"], extra: Partial<ApplicationInput> = {}): ApplicationInput => ({
