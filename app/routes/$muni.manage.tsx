@@ -1,10 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
+import { RadioGroup } from "~/components/ui/radio-group";
+import { TextField } from "~/components/ui/text-field";
+import { wholeNumber } from "~/schemas/numbers.server";
 import { addDays, todayIn } from "~/domain/calendar";
 import { FeeBreakdown } from "~/components/fee-breakdown";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
-import { bookingsOfFacilities, facilityScopeOf } from "~/services/hall-bookings.server";
+import { bookingsOfFacilities, facilityScopeOf, recordUsage } from "~/services/hall-bookings.server";
 import { listFacilities } from "~/services/catalog.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireRole } from "~/utils/session.server";
@@ -22,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bookingsOfFacilities(municipality.id, scope, today, DAYS),
   ]);
   return {
+    today,
     from: today,
     to: addDays(today, DAYS - 1),
     facilities: facilities.filter((f) => scope.includes(f.id)).map((f) => f.name),
@@ -29,8 +36,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The usage record of one slot (利用実績): how many came, or nobody. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const municipality = await requireMunicipality(params);
+  const user = await requireRole(request, municipality, ["MANAGER", "STAFF"]);
+  const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
+  const e = staffText.hall.usageErrors;
+  const itemId = form.itemId ?? "";
+  const errors: Record<string, string> = {};
+  const outcome = form.outcome === "used" || form.outcome === "noShow" ? form.outcome : null;
+  const headcount = wholeNumber(form.actualHeadcount ?? "");
+  const note = (form.note ?? "").trim();
+  if (!outcome) errors.outcome = e.outcome;
+  if (outcome === "used" && (headcount === null || headcount < 0 || headcount > 10_000)) errors.actualHeadcount = e.headcount;
+  if (note.length > 200) errors.note = e.note;
+  if (Object.keys(errors).length > 0) return data({ itemId, done: false, errors, values: form }, { status: 400 });
+  const input = outcome === "noShow" ? { noShow: true as const, note } : { noShow: false as const, actualHeadcount: headcount!, note };
+  const result = await recordUsage(municipality, user, itemId, input, new Date());
+  if (!result.ok) {
+    return data({ itemId, done: false, errors: { form: result.code === "NOT_YET" ? e.notYet : e.notFound }, values: form }, { status: 400 });
+  }
+  return data({ itemId, done: true, errors: {} as Record<string, string>, values: {} as Record<string, string> });
+}
+
 export default function HallBookings() {
-  const { from, to, facilities, bookings } = useLoaderData<typeof loader>();
+  const { today, from, to, facilities, bookings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const h = staffText.hall;
   return (
@@ -79,11 +110,80 @@ export default function HallBookings() {
                   <summary>{t.fees.title}</summary>
                   <FeeBreakdown breakdown={b.breakdown} />
                 </details>
+                {b.usage ? (
+                  <p>
+                    <strong>{b.usage.noShow ? h.usageRecordedNoShow : h.usageRecorded(t.people(b.usage.actualHeadcount ?? 0))}</strong>
+                    {b.usage.note ? `（${b.usage.note}）` : ""}
+                  </p>
+                ) : null}
+                {b.date <= today ? (
+                  <UsageForm
+                    itemId={b.id}
+                    result={actionData?.itemId === b.id ? actionData : undefined}
+                    recorded={b.usage}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       )}
     </>
+  );
+}
+
+function UsageForm({
+  itemId,
+  result,
+  recorded,
+}: {
+  itemId: string;
+  result?: { done: boolean; errors: Record<string, string>; values: Record<string, string> };
+  recorded: { actualHeadcount: number | null; noShow: boolean; note: string } | null;
+}) {
+  const h = staffText.hall;
+  const errors = result?.errors;
+  const typed = (field: string, fallback: string) => result?.values?.[field] ?? fallback;
+  return (
+    <details className="fee-details" open={Boolean(result)}>
+      <summary>{h.usageTitle}</summary>
+      {result?.done ? (
+        <Notice tone="success" role="status">
+          {h.usageSaved}
+        </Notice>
+      ) : null}
+      {errors?.form ? (
+        <Notice tone="error" role="alert">
+          {errors.form}
+        </Notice>
+      ) : null}
+      <form method="post" noValidate>
+        <input type="hidden" name="itemId" value={itemId} />
+        <RadioGroup
+          name="outcome"
+          label={h.usageOutcome}
+          options={[
+            { value: "used", label: h.used },
+            { value: "noShow", label: h.noShow },
+          ]}
+          defaultValue={typed("outcome", recorded ? (recorded.noShow ? "noShow" : "used") : "") || undefined}
+          error={errors?.outcome}
+        />
+        <TextField
+          name="actualHeadcount"
+          label={h.actualHeadcount}
+          hint={h.actualHeadcountHint}
+          inputMode="numeric"
+          short
+          optional
+          defaultValue={typed("actualHeadcount", recorded?.actualHeadcount != null ? String(recorded.actualHeadcount) : "")}
+          error={errors?.actualHeadcount}
+        />
+        <TextField name="note" label={h.usageNote} optional defaultValue={typed("note", recorded?.note ?? "")} error={errors?.note} />
+        <div className="actions">
+          <Button variant="outline">{h.usageSave}</Button>
+        </div>
+      </form>
+    </details>
   );
 }

@@ -1,7 +1,8 @@
-import { addDays, dbDateFromIsoDate, formatMinutes, isoDateFromDbDate, type IsoDate } from "~/domain/calendar";
+import { addDays, dbDateFromIsoDate, formatMinutes, isoDateFromDbDate, type IsoDate, todayIn } from "~/domain/calendar";
 import type { FeeBreakdown } from "~/domain/fees";
 import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { audit } from "./audit.server";
 
 /**
  * Which facilities a person may see the bookings of: staff every facility of their
@@ -42,6 +43,10 @@ export async function bookingsOfFacilities(
       useDate: true,
       fee: true,
       feeBreakdown: true,
+      usageRecordedAt: true,
+      actualHeadcount: true,
+      noShow: true,
+      usageNote: true,
       equipmentUses: { select: { quantity: true, equipment: { select: { name: true } } } },
       room: { select: { name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
@@ -69,5 +74,46 @@ export async function bookingsOfFacilities(
     /** equipment to have ready for the slot */
     equipment: item.equipmentUses.map((u) => ({ name: u.equipment.name, quantity: u.quantity })),
     exemptionStatus: item.application.exemptionStatus,
+    usage: item.usageRecordedAt ? { actualHeadcount: item.actualHeadcount, noShow: item.noShow, note: item.usageNote } : null,
   }));
+}
+
+export type UsageInput = { noShow: true; note: string } | { noShow: false; actualHeadcount: number; note: string };
+export type UsageResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "NOT_YET" };
+
+/**
+ * The hall records how a slot was used (利用実績): how many came, or that nobody came, with a
+ * note. Only for slots of the person's facilities, not cancelled, on or before today; recording
+ * again replaces the record (audited with before and after).
+ */
+export async function recordUsage(
+  municipality: { id: string; timeZone: string },
+  user: { id: string; role: Role },
+  itemId: string,
+  input: UsageInput,
+  now: Date,
+): Promise<UsageResult> {
+  const scope = await facilityScopeOf(municipality.id, user);
+  return db.$transaction(async (tx) => {
+    const item = await tx.applicationItem.findFirst({
+      where: { id: itemId, municipalityId: municipality.id, cancelledAt: null, room: { facilityId: { in: scope } } },
+      select: { id: true, applicationId: true, useDate: true, usageRecordedAt: true, actualHeadcount: true, noShow: true, usageNote: true },
+    });
+    if (!item) return { ok: false, code: "NOT_FOUND" } as const;
+    if (isoDateFromDbDate(item.useDate) > todayIn(municipality.timeZone, now)) return { ok: false, code: "NOT_YET" } as const;
+    const after = { actualHeadcount: input.noShow ? null : input.actualHeadcount, noShow: input.noShow, usageNote: input.note };
+    await tx.applicationItem.update({ where: { id: item.id }, data: { ...after, usageRecordedAt: now } });
+    await audit(tx, {
+      municipalityId: municipality.id,
+      actorId: user.id,
+      action: "usage.recorded",
+      entity: "ApplicationItem",
+      entityId: item.id,
+      details: {
+        before: item.usageRecordedAt ? { actualHeadcount: item.actualHeadcount, noShow: item.noShow, usageNote: item.usageNote } : null,
+        after,
+      },
+    });
+    return { ok: true } as const;
+  });
 }
