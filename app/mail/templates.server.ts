@@ -40,7 +40,7 @@ export function exemptionDecisionMail(
   municipality: Muni,
   d: { number: number; category: string; approved: boolean; reason: string; totalFee: number },
 ) {
-  const yen = `${d.totalFee.toLocaleString("ja-JP")}円`;
+  const yen = ja.yen(d.totalFee);
   return {
     subject: `【${municipality.name} 施設予約】減免の申請の結果（申込番号 ${d.number}）`,
     body: d.approved
@@ -79,7 +79,7 @@ export function groupRenewalDecisionMail(
   };
 }
 
-const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+const yen = ja.yen;
 const dateTime = (d: Date, timeZone: string) =>
   d.toLocaleString("ja-JP", { timeZone, month: "long", day: "numeric", weekday: "short", hour: "numeric", minute: "2-digit" });
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { Notice } from "~/components/ui/notice";
+import { OutcomeNotices } from "~/components/ui/outcome-notices";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
 import { wholeNumber } from "~/schemas/numbers.server";
@@ -147,16 +147,7 @@ function UsageForm({
   return (
     <details className="fee-details" open={Boolean(result)}>
       <summary>{h.usageTitle}</summary>
-      {result?.done ? (
-        <Notice tone="success" role="status">
-          {h.usageSaved}
-        </Notice>
-      ) : null}
-      {errors?.form ? (
-        <Notice tone="error" role="alert">
-          {errors.form}
-        </Notice>
-      ) : null}
+      <OutcomeNotices done={result?.done ? h.usageSaved : null} error={errors?.form} />
       <form method="post" noValidate>
         <input type="hidden" name="itemId" value={itemId} />
         <RadioGroup

@@ -4,11 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { Notice } from "~/components/ui/notice";
+import { OutcomeNotices } from "~/components/ui/outcome-notices";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
 import { isoDateFromDbDate, localDateTime } from "~/domain/calendar";
 import { useT } from "~/i18n";
+import { ja } from "~/i18n/ja";
 import { staffText } from "~/i18n/staff";
 import { wholeNumber } from "~/schemas/numbers.server";
 import { cancelForMunicipality } from "~/services/booking.server";
@@ -67,12 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (Object.keys(errors).length > 0) return fail(errors);
     const result = await recordCounterPayment(municipality, staff.id, number, { method: method!, amount: amount!, receiptNumber }, new Date());
     if (result.ok) return data({ done: t.recorded(number, result.confirmed), errors: null, values: {} as Record<string, string> });
-    const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
     const message = {
       NOT_FOUND: t.notFound(String(number)),
       NOT_PAYABLE: t.notPayable,
       NOTHING_DUE: t.nothingDue,
-      WRONG_AMOUNT: result.code === "WRONG_AMOUNT" ? t.wrongAmount(yen(result.due)) : "",
+      WRONG_AMOUNT: result.code === "WRONG_AMOUNT" ? t.wrongAmount(ja.yen(result.due)) : "",
     }[result.code];
     return fail(result.code === "WRONG_AMOUNT" ? { amount: message } : { form: message });
   }
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reason = (form.reason ?? "").trim();
     if (!reason || reason.length > 200) return fail({ cancelReason: t.reasonRequired });
     const result = await cancelForMunicipality(municipality, staff.id, form.applicationId ?? "", reason, new Date());
-    if (result.ok) return data({ done: t.cancelledForMunicipality(number, `${(result.refund ?? 0).toLocaleString("ja-JP")}円`), errors: null, values: {} as Record<string, string> });
+    if (result.ok) return data({ done: t.cancelledForMunicipality(number, ja.yen(result.refund ?? 0)), errors: null, values: {} as Record<string, string> });
     return fail({ form: result.code === "NOT_FOUND" ? t.notFound(String(number)) : t.nothingToCancel });
   }
   return fail({ form: t.notFound(String(number)) });
@@ -109,16 +109,7 @@ export default function CounterPayments() {
       <BackLink to={`/${slug}/staff`}>{staffText.menu.title}</BackLink>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {actionData?.done ? (
-        <Notice tone="success" role="status">
-          {actionData.done}
-        </Notice>
-      ) : null}
-      {errors?.form ? (
-        <Notice tone="error" role="alert">
-          {errors.form}
-        </Notice>
-      ) : null}
+      <OutcomeNotices done={actionData?.done} error={errors?.form} />
       <form method="get">
         <TextField name="number" label={t.number} hint={t.numberHint} inputMode="numeric" short defaultValue={typed} error={searchError ?? undefined} />
         <div className="actions">

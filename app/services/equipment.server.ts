@@ -10,10 +10,15 @@ import { findRooms } from "./rooms.server";
 
 type Client = Prisma.TransactionClient | typeof db;
 
+/** Active equipment of the facilities these rooms belong to. */
+function lentForRooms(municipalityId: string, roomIds: readonly string[]) {
+  return { municipalityId, active: true, facility: { rooms: { some: { id: { in: [...new Set(roomIds)] } } } } };
+}
+
 /** The equipment the facilities of these rooms lend now, in display order. */
 export function equipmentForRooms(municipalityId: string, roomIds: readonly string[]) {
   return db.equipment.findMany({
-    where: { municipalityId, active: true, facility: { rooms: { some: { id: { in: [...new Set(roomIds)] } } } } },
+    where: lentForRooms(municipalityId, roomIds),
     orderBy: [{ facility: { sortOrder: "asc" } }, { sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, facilityId: true, name: true, stock: true, facility: { select: { name: true } } },
   });
@@ -111,7 +116,7 @@ export async function itemsShortOfStock(client: Client, municipalityId: string, 
 /** Whether a facility of these rooms lends equipment (the equipment question is asked). */
 export async function offersEquipment(municipalityId: string, roomIds: readonly string[]) {
   const count = await db.equipment.count({
-    where: { municipalityId, active: true, facility: { rooms: { some: { id: { in: [...new Set(roomIds)] } } } } },
+    where: lentForRooms(municipalityId, roomIds),
   });
   return count > 0;
 }

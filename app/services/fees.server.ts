@@ -36,6 +36,15 @@ export const NO_EXTRAS: Extras = { aircon: false, equipment: [] };
 /** The surcharge's name on every breakdown (data, like category names: not translated). */
 const AIRCON = "冷暖房";
 
+/** The columns of a fee schedule that are rules (multipliers, rounding, surcharges). */
+const SCHEDULE_RULES = {
+  nonResidentPercent: true,
+  commercialPercent: true,
+  admissionPercent: true,
+  roundingUnit: true,
+  airconFee: true,
+} as const;
+
 /** Every fee schedule of the municipality with its rates (a handful of rows per room). */
 export async function loadFeeTable(municipalityId: string, client: Client = db): Promise<FeeTable> {
   const schedules = await client.feeSchedule.findMany({
@@ -44,11 +53,7 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
     select: {
       id: true,
       effectiveFrom: true,
-      nonResidentPercent: true,
-      commercialPercent: true,
-      admissionPercent: true,
-      roundingUnit: true,
-      airconFee: true,
+      ...SCHEDULE_RULES,
       rates: { select: { timeFrameId: true, dayType: true, amount: true } },
       equipmentRates: { select: { equipmentId: true, amount: true } },
     },
@@ -265,11 +270,7 @@ export async function listFeeSchedules(municipalityId: string) {
     select: {
       id: true,
       effectiveFrom: true,
-      nonResidentPercent: true,
-      commercialPercent: true,
-      admissionPercent: true,
-      roundingUnit: true,
-      airconFee: true,
+      ...SCHEDULE_RULES,
       _count: { select: { rates: true } },
       equipmentRates: {
         orderBy: [{ equipment: { facility: { sortOrder: "asc" } } }, { equipment: { sortOrder: "asc" } }],

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { isoDateFromDbDate } from "~/domain/calendar";
 import { hasUsableEmail } from "~/domain/deleted-accounts";
+import { CHECKOUT_HOLD_MINUTES } from "~/domain/holds";
 import { ja } from "~/i18n/ja";
 import type { Prisma } from "~/generated/prisma/client";
 import { paymentReceivedMail } from "~/mail/templates.server";
@@ -11,11 +12,13 @@ import { stripeClient } from "~/utils/stripe.server";
 import { audit } from "./audit.server";
 import { findMunicipalityById, type Municipality } from "./catalog.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
-import { confirm, confirmIfPaid, expireDueHolds, paidOf } from "./payments.server";
+import { confirm, confirmIfPaid, expireDueHolds, holdUntil, paidOf } from "./payments.server";
 
 const MINUTE = 60_000;
-/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after it is made. */
-const CHECKOUT_MIN_MINUTES = 31;
+/** Stripe keeps a Checkout Session open between 30 minutes and 24 hours. */
+const CHECKOUT_MAX_MS = 24 * 60 * MINUTE;
+/** Session ends on a 5-minute grid, so a double click asks Stripe for the same session. */
+const GRID = 5 * MINUTE;
 /** A konbini payment slip is valid for 3 days by default: the slots wait that long. */
 const KONBINI_HOLD_MS = 3 * 24 * 60 * MINUTE;
 
@@ -59,11 +62,18 @@ export async function startCheckout(municipality: Municipality, userId: string, 
     const open = await stripe.checkout.sessions.retrieve(application.stripeCheckoutSessionId);
     if (open.status === "open" && open.url) return { ok: true, url: open.url };
   }
-  const firstStart = application.items[0]!.startsAt.getTime();
-  const hold = new Date(Math.min(Math.max(application.holdExpiresAt?.getTime() ?? 0, now.getTime() + CHECKOUT_MIN_MINUTES * MINUTE), firstStart));
-  if (hold.getTime() - now.getTime() < CHECKOUT_MIN_MINUTES * MINUTE) return { ok: false, code: "NOT_PAYABLE" };
+  // the session lasts as long as the hold (at least Stripe's minimum, at most its maximum);
+  // a longer hold (at the counter) is kept, so leaving Checkout does not lose the slots
+  const shortest = now.getTime() + CHECKOUT_HOLD_MINUTES.min * MINUTE;
+  const held = application.holdExpiresAt?.getTime() ?? 0;
+  const end = Math.min(
+    Math.max(held, Math.ceil(shortest / GRID) * GRID),
+    Math.floor((now.getTime() + CHECKOUT_MAX_MS) / GRID) * GRID,
+    application.items[0]!.startsAt.getTime(),
+  );
+  if (end < shortest) return { ok: false, code: "NOT_PAYABLE" };
   // a whole second, computed once: a retry must send exactly the same request
-  const expiresAt = Math.floor(hold.getTime() / 1000);
+  const expiresAt = Math.floor(end / 1000);
   const base = `${publicUrl()}/${municipality.slug}/bookings/${application.id}`;
   const session = await stripe.checkout.sessions.create(
     {
@@ -90,9 +100,8 @@ export async function startCheckout(municipality: Municipality, userId: string, 
     { idempotencyKey: `checkout-${application.id}-${expiresAt}` },
   );
   await db.$transaction(async (tx) => {
-    const held = new Date(expiresAt * 1000);
-    await tx.application.update({ where: { id: application.id }, data: { stripeCheckoutSessionId: session.id, paymentChoice: "ONLINE", holdExpiresAt: held } });
-    await tx.occupancy.updateMany({ where: { item: { applicationId: application.id }, active: true }, data: { expiresAt: held } });
+    await tx.application.update({ where: { id: application.id }, data: { stripeCheckoutSessionId: session.id, paymentChoice: "ONLINE" } });
+    await holdUntil(tx, application.id, new Date(Math.max(held, end)));
   });
   return { ok: true, url: session.url! };
 }
@@ -121,8 +130,11 @@ export async function handleStripeWebhook(payload: string, signature: string | n
       await sessionSettled(event.data.object, now);
       break;
     case "checkout.session.async_payment_failed":
+      await konbiniUnpaid(event.data.object, now);
+      break;
     case "checkout.session.expired":
-      await sessionEndedUnpaid(event.data.object, now);
+      // the checkout ended; the application's own hold decides whether it expires now
+      await expireDueHolds(now, { municipalityId: event.data.object.metadata?.municipalityId });
       break;
     case "charge.refunded":
       await chargeRefunded(event.data.object, now);
@@ -146,10 +158,10 @@ export async function sessionSettled(session: Stripe.Checkout.Session, now: Date
   if (!municipality || !applicationId) return;
   if (session.payment_status !== "paid") {
     // a konbini slip: the slots wait for it to be paid
-    const held = new Date(now.getTime() + KONBINI_HOLD_MS);
     await db.$transaction(async (tx) => {
-      const updated = await tx.application.updateMany({ where: { id: applicationId, status: "TENTATIVE" }, data: { holdExpiresAt: held } });
-      if (updated.count) await tx.occupancy.updateMany({ where: { item: { applicationId }, active: true }, data: { expiresAt: held } });
+      await lock(tx, applicationId);
+      const application = await tx.application.findUnique({ where: { id: applicationId }, select: { status: true } });
+      if (application?.status === "TENTATIVE") await holdUntil(tx, applicationId, new Date(now.getTime() + KONBINI_HOLD_MS));
     });
     return;
   }
@@ -215,8 +227,8 @@ async function reclaimSlots(tx: Prisma.TransactionClient, applicationId: string,
   return true;
 }
 
-/** A checkout or a konbini slip ended unpaid: the application expires now, unless it was paid. */
-async function sessionEndedUnpaid(session: Stripe.Checkout.Session, now: Date) {
+/** A konbini slip ran out unpaid: the application expires now, unless it was paid otherwise. */
+async function konbiniUnpaid(session: Stripe.Checkout.Session, now: Date) {
   const applicationId = session.metadata?.applicationId;
   if (!applicationId) return;
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { status: true, stripeCheckoutSessionId: true, municipalityId: true } });

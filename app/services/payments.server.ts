@@ -39,8 +39,14 @@ export async function confirmIfPaid(tx: Prisma.TransactionClient, applicationId:
 
 /** Confirms a held application: no deadline on it or its slots any more. */
 export async function confirm(tx: Prisma.TransactionClient, applicationId: string, now: Date) {
-  await tx.application.update({ where: { id: applicationId }, data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null } });
-  await tx.occupancy.updateMany({ where: { item: { applicationId } }, data: { expiresAt: null } });
+  await tx.application.update({ where: { id: applicationId }, data: { status: "CONFIRMED", confirmedAt: now } });
+  await holdUntil(tx, applicationId, null);
+}
+
+/** Inside a transaction: the application and its slots are held until `until` (null: no deadline). */
+export async function holdUntil(tx: Prisma.TransactionClient, applicationId: string, until: Date | null) {
+  await tx.application.update({ where: { id: applicationId }, data: { holdExpiresAt: until } });
+  await tx.occupancy.updateMany({ where: { item: { applicationId } }, data: { expiresAt: until } });
 }
 
 /** Locks the application row so that two payments or a payment and an expiry do not cross. */
@@ -217,8 +223,7 @@ export async function startHold(tx: Prisma.TransactionClient, municipality: Muni
     exemptionPending: false,
   });
   if (state.status === "CONFIRMED") return confirm(tx, applicationId, now);
-  await tx.application.update({ where: { id: applicationId }, data: { holdExpiresAt: state.holdExpiresAt } });
-  await tx.occupancy.updateMany({ where: { item: { applicationId } }, data: { expiresAt: state.holdExpiresAt } });
+  await holdUntil(tx, applicationId, state.holdExpiresAt);
 }
 
 /** An application as the counter sees it: who, what, what is due, and its ledger. */

@@ -53,11 +53,11 @@ afterAll(async () => {
 const freshDate = freshDates(addDays(today, 10));
 const slotOn = (date: IsoDate, frame = 0) => ({ roomId: world.rooms.small.id, timeFrameId: world.rooms.small.frames[frame]!.id, date });
 
-async function apply(slots: ApplicationInput["slots"], userId = resident.id, now = new Date()) {
+async function apply(slots: ApplicationInput["slots"], userId = resident.id, now = new Date(), paymentChoice: "ONLINE" | "COUNTER" = "ONLINE") {
   const result = await submitApplication(
     world.municipality,
     userId,
-    { slots, purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", idempotencyKey: randomUUID(), paymentChoice: "ONLINE" },
+    { slots, purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", idempotencyKey: randomUUID(), paymentChoice },
     now,
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -131,6 +131,20 @@ describe("paying online", () => {
     await fake.settled();
     expect(await application(id)).toMatchObject({ status: "CONFIRMED", holdExpiresAt: null });
     expect((await application(id)).ledger).toHaveLength(1);
+  });
+
+  it("keeps a counter hold when its holder tries online instead, with a Checkout that Stripe allows (at most a day)", async () => {
+    const id = await apply([slotOn(freshDate())], resident.id, new Date(), "COUNTER");
+    const counterHold = (await application(id)).holdExpiresAt!;
+    const session = await checkoutOf(id);
+    const hoursOpen = (session.expires_at * 1000 - Date.now()) / 3_600_000;
+    expect(hoursOpen).toBeLessThanOrEqual(24);
+    expect(hoursOpen).toBeGreaterThanOrEqual(0.5);
+    expect((await application(id)).holdExpiresAt).toEqual(counterHold);
+    // leaving Checkout until it ends does not lose the slots held for the counter
+    fake.expireNow(session.id);
+    await fake.settled();
+    expect(await application(id)).toMatchObject({ status: "TENTATIVE", holdExpiresAt: counterHold });
   });
 
   it("ends the application when the konbini slip expires unpaid", async () => {
