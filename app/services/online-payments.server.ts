@@ -12,6 +12,7 @@ import { stripeClient } from "~/utils/stripe.server";
 import { audit } from "./audit.server";
 import { findMunicipalityById, type Municipality } from "./catalog.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
+import { itemsShortOfStock } from "./equipment.server";
 import { confirm, confirmIfPaid, expireDueHolds, holdUntil, paidOf } from "./payments.server";
 
 const MINUTE = 60_000;
@@ -184,7 +185,7 @@ export async function sessionSettled(session: Stripe.Checkout.Session, now: Date
     if (application.status === "TENTATIVE") confirmed = await confirmIfPaid(tx, applicationId, now);
     else if (application.status === "EXPIRED") {
       // paid after the hold ran out: take the slots back if nobody else has
-      confirmed = await reclaimSlots(tx, applicationId, now);
+      confirmed = await reclaimSlots(tx, municipality.id, applicationId, now);
       lateRefund = !confirmed;
     } else if (application.status === "CANCELLED") lateRefund = true;
     await audit(tx, {
@@ -208,14 +209,25 @@ export async function sessionSettled(session: Stripe.Checkout.Session, now: Date
 }
 
 /**
- * Inside a transaction: an expired application paid late gets its slots back, or nothing if
- * any of them was taken meanwhile (the database's exclusion constraint decides).
+ * Inside a transaction: an expired application paid late gets its slots and equipment back, or
+ * nothing if any slot was taken meanwhile (the database's exclusion constraint decides) or its
+ * equipment was lent to someone else (checked with the equipment rows locked, as a booking does).
  */
-async function reclaimSlots(tx: Prisma.TransactionClient, applicationId: string, now: Date) {
+async function reclaimSlots(tx: Prisma.TransactionClient, municipalityId: string, applicationId: string, now: Date) {
+  // checked while the slots are still cancelled, so the application's own units are not counted
+  const uses = await tx.equipmentUse.findMany({
+    where: { item: { applicationId } },
+    select: { equipmentId: true, quantity: true, item: { select: { startsAt: true, endsAt: true } } },
+  });
+  const requests = uses.map((use, item) => ({ item, equipmentId: use.equipmentId, quantity: use.quantity, ...use.item }));
   try {
     await tx.$executeRaw`SAVEPOINT reclaim`;
     await tx.occupancy.updateMany({ where: { item: { applicationId } }, data: { active: true, expiresAt: null } });
     await tx.applicationItem.updateMany({ where: { applicationId }, data: { cancelledAt: null } });
+    if ((await itemsShortOfStock(tx, municipalityId, requests, true, now)).length > 0) {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT reclaim`;
+      return false;
+    }
     await tx.$executeRaw`RELEASE SAVEPOINT reclaim`;
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;

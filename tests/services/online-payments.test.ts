@@ -10,7 +10,7 @@ import { handleStripeWebhook, startCheckout } from "~/services/online-payments.s
 import { expireDueHolds, paidOf } from "~/services/payments.server";
 import { db } from "~/utils/db.server";
 import { type FakeStripe, startFakeStripe } from "../../server/fake-stripe";
-import { createMunicipality, createResident, freshDates } from "../factories/municipality";
+import { addEquipment, createMunicipality, createResident, freshDates } from "../factories/municipality";
 
 // The app's online payments against the fake Stripe server with the real SDK: the fake posts its
 // signed webhooks to a local endpoint that hands them to the app's handler, as the route does.
@@ -53,11 +53,17 @@ afterAll(async () => {
 const freshDate = freshDates(addDays(today, 10));
 const slotOn = (date: IsoDate, frame = 0) => ({ roomId: world.rooms.small.id, timeFrameId: world.rooms.small.frames[frame]!.id, date });
 
-async function apply(slots: ApplicationInput["slots"], userId = resident.id, now = new Date(), paymentChoice: "ONLINE" | "COUNTER" = "ONLINE") {
+async function apply(
+  slots: ApplicationInput["slots"],
+  userId = resident.id,
+  now = new Date(),
+  paymentChoice: "ONLINE" | "COUNTER" = "ONLINE",
+  equipment: Record<string, number> = {},
+) {
   const result = await submitApplication(
     world.municipality,
     userId,
-    { slots, purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", idempotencyKey: randomUUID(), paymentChoice },
+    { slots, purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", idempotencyKey: randomUUID(), paymentChoice, equipment },
     now,
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -183,6 +189,22 @@ describe("a payment after the hold ran out", () => {
       ["REFUND", -after.totalFee],
     ]);
     expect([...fake.refunds.values()].some((r) => r.payment_intent === session.payment_intent && r.amount === after.totalFee)).toBe(true);
+  });
+
+  it("is refunded in full when its equipment was lent to someone else meanwhile", async () => {
+    const projector = await addEquipment(world, "返金試験用プロジェクター", 1, 500);
+    const date = freshDate();
+    const id = await apply([slotOn(date)], resident.id, new Date(), "ONLINE", { [projector.id]: 1 });
+    const session = await checkoutOf(id);
+    const later = new Date((await application(id)).holdExpiresAt!.getTime() + 1000);
+    // another room of the same facility, the same time, the only projector
+    const hall = { roomId: world.rooms.hall.id, timeFrameId: world.rooms.hall.frames[0]!.id, date };
+    await apply([hall], other.id, later, "COUNTER", { [projector.id]: 1 });
+    await pay(session.url!, "card");
+    const after = await application(id);
+    expect(after.status).toBe("EXPIRED");
+    expect(after.ledger.map((e) => e.amount)).toEqual([after.totalFee, -after.totalFee]);
+    expect(await db.occupancy.count({ where: { item: { applicationId: id }, active: true } })).toBe(0);
   });
 });
 
