@@ -101,3 +101,8 @@ export function slotsOffered(rooms: readonly OfferingRoom[], range: DateRange): 
 export function occupancyRate(booked: number, offered: number | null): number | null {
   return offered ? booked / offered : null;
 }
+
+/** 0.4523 → 45.2: a rate as a percentage with one decimal (pages and CSV). */
+export function percentOf(ratio: number) {
+  return Math.round(ratio * 1000) / 10;
+}
