@@ -502,6 +502,7 @@ export async function statisticsCsv(town: Town, query: StatisticsQuery, part: Cs
 
 const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = { text: undefined, count: "#,##0", yen: "#,##0", percent: "0.0%" };
 
+/** A sheet whose first row holds the columns' headings (bold, kept in view when scrolling). */
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((col) => ({
@@ -523,8 +524,8 @@ async function writeWorkbook(town: Town, stats: UsageStatistics, now: Date, out:
   workbook.creator = "Tsudoi";
   workbook.created = now;
   const s = t.summaryRows;
-  const summary = addSheet(workbook, t.summarySheet, [{ header: "", format: "text" }, { header: "", format: "count" }]);
-  summary.getColumn(1).width = 24;
+  const summary = workbook.addWorksheet(t.summarySheet);
+  summary.columns = [{ width: 24 }, { width: 28, style: { numFmt: NUMBER_FORMATS.count } }];
   const total = stats.total;
   const net = stats.revenue.find((r) => r.method === "TOTAL")!.net;
   const lines: [string, Cell, string?][] = [
