@@ -258,7 +258,8 @@ describe("usage statistics of a period", () => {
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
   return { chunks, bytes: Buffer.concat(chunks) };
 }
 
