@@ -32,7 +32,7 @@ export const staffText = {
     quick: "よく使う期間",
     lastMonth: "先月",
     thisMonth: "今月",
-    fiscalYear: "今年度（4月から）",
+    fiscalYear: "今年度",
     period: (from: string, to: string) => `${from}〜${to}`,
     errors: {
       date: "日付を 2026-11-01 の形で入力してください",

@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function formatCell(cell: Cell, format: ColumnFormat) {
-  if (cell === null) return "—";
+  if (cell === null) return format === "text" ? "" : "—";
   if (typeof cell === "string") return cell;
   if (format === "percent") return `${percentOf(cell).toFixed(1)}%`;
   return cell.toLocaleString("ja-JP");
@@ -76,7 +76,7 @@ function Chart({ table }: { table: StatTable }) {
               <rect className="stat-bar__frame" x="0" y="0" width="100" height="10" vectorEffect="non-scaling-stroke" />
               <rect className="stat-bar__fill" x="0" y="0" width={Math.min(100, bar.ratio * 100)} height="10" />
             </svg>
-            <span className="stat-bar__value">{formatCell(bar.value, chart.format)}</span>
+            <span className="stat-bar__value">{`${formatCell(bar.value, chart.format)}${chart.format === "yen" ? "円" : ""}`}</span>
           </div>
         ))}
       </div>
@@ -124,7 +124,7 @@ export default function UsageStatistics() {
   const { slug, facilities, quick, typed, errors, result } = useLoaderData<typeof loader>();
   const r = useT();
   const base = `/${slug}/staff/statistics`;
-  const period = (from: string, to: string) => t.period(r.date(from), r.date(to));
+  const period = (from: string, to: string) => t.period(r.longDate(from), r.longDate(to));
   const withFacility = (from: string, to: string) => `${base}?${new URLSearchParams({ from, to, ...(typed.facility ? { facility: typed.facility } : {}) })}`;
   return (
     <div className="statistics">
