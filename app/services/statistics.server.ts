@@ -561,6 +561,8 @@ async function writeWorkbook(town: Town, stats: UsageStatistics, now: Date, out:
   }
   const detail = addSheet(workbook, d.sheet, DETAIL_COLUMNS);
   for await (const batch of detailBatches(town.id, stats.query, now, batchSize)) {
+    // the download was abandoned: read no further
+    if (out.destroyed) return;
     for (const r of batch) detail.addRow(detailCells(r)).commit();
     await keepPace(out);
   }
