@@ -93,11 +93,6 @@ async function scopeOf(municipalityId: string, facilityId: string | null): Promi
   return { facilities, facilityName: facilityId ? facilities[0]!.name : null };
 }
 
-/** Whether `facilityId` is one of the municipality's facilities (another town's id: no). */
-export async function isOwnFacility(municipalityId: string, facilityId: string) {
-  return (await db.facility.count({ where: { municipalityId, id: facilityId } })) > 0;
-}
-
 type GroupRow = { set: string; key: string | null } & { [K in keyof Figures]: bigint | number };
 
 /**
