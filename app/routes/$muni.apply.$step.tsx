@@ -10,6 +10,7 @@ import { RadioGroup } from "~/components/ui/radio-group";
 import { StepIndicator } from "~/components/ui/step-indicator";
 import { TextField } from "~/components/ui/text-field";
 import { APPLY_STEPS, type ApplyStep, applySteps } from "~/domain/apply-steps";
+import { PURPOSE_CATEGORIES } from "~/domain/purpose-categories";
 import { translateErrors, useT } from "~/i18n";
 import {
   ExemptionForm,
@@ -59,7 +60,7 @@ async function stepsFor(municipality: Municipality, selection: readonly { roomId
 function shown(step: Step, draft: ApplicationDraft | null, phone: string): Record<string, string | string[]> {
   switch (step) {
     case "purpose":
-      return { purpose: draft?.purpose ?? "" };
+      return { purposeCategory: draft?.purposeCategory ?? "", purpose: draft?.purpose ?? "" };
     case "residence":
       return { resident: draft?.resident === undefined ? "" : draft.resident ? "yes" : "no" };
     case "usage":
@@ -199,6 +200,7 @@ export default function ApplyStep() {
       : { to: `/${slug}/apply/${steps[index - 1]}`, label: a.back.previous };
   const title = step === "residence" ? a.residence.title(municipalityName) : a[step].title;
   const labels: Record<string, string> = {
+    purposeCategory: a.purpose.categoryLabel,
     purpose: a.purpose.label,
     resident: a.residence.label,
     exemptionCategoryId: a.exemption.label,
@@ -215,7 +217,18 @@ export default function ApplyStep() {
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate key={step}>
         {step === "purpose" ? (
-          <TextField name="purpose" label={a.purpose.label} hint={a.purpose.hint} defaultValue={value("purpose")} error={errors?.purpose} />
+          <>
+            <RadioGroup
+              name="purposeCategory"
+              label={a.purpose.categoryLabel}
+              hint={a.purpose.categoryHint}
+              options={PURPOSE_CATEGORIES.map((code) => ({ value: code, label: a.purpose.categories[code]! }))}
+              defaultValue={value("purposeCategory") || undefined}
+              error={errors?.purposeCategory}
+              optional
+            />
+            <TextField name="purpose" label={a.purpose.label} hint={a.purpose.hint} defaultValue={value("purpose")} error={errors?.purpose} />
+          </>
         ) : step === "residence" ? (
           <RadioGroup
             name="resident"

@@ -41,6 +41,7 @@ async function requireComplete(request: Request, municipality: Municipality, use
   const complete = draft as Required<ApplicationDraft>;
   const input = {
     purpose: complete.purpose,
+    purposeCategory: complete.purposeCategory,
     headcount: complete.headcount,
     contactPhone: complete.contactPhone,
     facts: { resident: complete.resident, commercial: complete.commercial, admissionCharged: complete.admissionCharged },

@@ -19,6 +19,7 @@ export default function StaffMenu() {
       <ul className="menu-list">
         <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
         <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
+        <li><a href={`/${slug}/staff/statistics`}>{t.statistics}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
         <li><a href={`/${slug}/staff/groups`}>{t.groups}</a></li>
         <li><a href={`/${slug}/staff/fees`}>{t.fees}</a></li>

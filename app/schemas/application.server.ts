@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { ACTIVITY_TYPES } from "~/domain/groups";
+import { DEFAULT_PURPOSE_CATEGORY, PURPOSE_CATEGORIES } from "~/domain/purpose-categories";
 import type { FieldErrors } from "~/utils/form.server";
 import { m, phoneField, toHalfWidth } from "./account.server";
 
+/** The kind of purpose may be left unchosen (it is then "other"); the words are required. */
 export const PurposeForm = z.object({
+  purposeCategory: z.enum(PURPOSE_CATEGORIES, { error: m("purposeCategoryUnknown") }).default(DEFAULT_PURPOSE_CATEGORY),
   purpose: z.string().trim().min(1, m("purposeRequired")).max(200, m("purposeTooLong")),
 });
 

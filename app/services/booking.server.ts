@@ -7,6 +7,7 @@ import {
   todayIn,
 } from "~/domain/calendar";
 import type { BookingProblem } from "~/domain/errors";
+import { DEFAULT_PURPOSE_CATEGORY, isPurposeCategory } from "~/domain/purpose-categories";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { isExclusionViolation, isUniqueViolation } from "~/utils/db-errors.server";
@@ -172,6 +173,8 @@ export async function checkRequestedSlots(
 export type ApplicationInput = {
   slots: RequestedSlot[];
   purpose: string;
+  /** a code of app/domain/purpose-categories.ts (default: other) */
+  purposeCategory?: string;
   headcount: number;
   contactPhone: string;
   facts?: ApplicantFacts;
@@ -244,6 +247,7 @@ export async function submitApplication(
           municipalityId: municipality.id,
           userId,
           purpose: input.purpose,
+          purposeCategory: isPurposeCategory(input.purposeCategory) ? input.purposeCategory : DEFAULT_PURPOSE_CATEGORY,
           headcount: input.headcount,
           contactPhone: input.contactPhone,
           totalFee: checked.totalFee,
@@ -428,6 +432,7 @@ const applicationSelect = {
   user: { select: { name: true } },
   status: true,
   purpose: true,
+  purposeCategory: true,
   headcount: true,
   contactPhone: true,
   totalFee: true,

@@ -30,6 +30,8 @@ type SessionData = {
 /** Answers of the application questions, kept as they are given (one page per question). */
 export type ApplicationDraft = {
   purpose?: string;
+  /** a code of app/domain/purpose-categories.ts */
+  purposeCategory?: string;
   headcount?: number;
   contactPhone?: string;
   resident?: boolean;

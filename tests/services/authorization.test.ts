@@ -119,6 +119,11 @@ const TABLE: Record<string, Case | Case[]> = {
   "$muni.account.deleted.tsx": { get: all("200") },
   "$muni.staff._index.tsx": { get: staffOnly },
   "$muni.staff.audit.tsx": { get: staffOnly },
+  // last month by default; another municipality's facility: see "shows staff the statistics…"
+  "$muni.staff.statistics.tsx": { get: staffOnly },
+  "$muni.staff.statistics.xlsx.tsx": { get: staffOnly },
+  // without ?breakdown= there is nothing to download
+  "$muni.staff.statistics.csv.tsx": { get: but(signedIn("403"), { staff: "400" }) },
   "$muni.staff.fees.tsx": {
     get: staffOnly,
     post: { form: () => ({ intent: "schedule", effectiveFrom: "not a date" }), expect: but(signedIn("403"), { staff: "400" }) },
@@ -353,6 +358,31 @@ describe("authorization table", () => {
       expect(observed).toEqual(expected);
     });
   }
+
+  it("shows staff the statistics of their own municipality's facilities only", async () => {
+    const cookies = await fixture.signIns();
+    const slug = fixture.municipality.slug;
+    const statusOf = async (route: string, url: string, actor: Actor) => {
+      const { loader } = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, route))) as Required<Pick<RouteModule, "loader">>;
+      const request = new Request(`http://localhost/${slug}/staff/statistics${url}`, { headers: { Cookie: cookies[actor]! } });
+      return outcomeOf(() => loader({ request, params: { muni: slug }, context: {} }));
+    };
+    const own = `facility=${fixture.facility.id}`;
+    const other = `facility=${fixture.otherTenant.facility.id}`;
+    const routes = [
+      ["$muni.staff.statistics.tsx", ""],
+      ["$muni.staff.statistics.csv.tsx", "/csv?breakdown=room&"],
+      ["$muni.staff.statistics.csv.tsx", "/csv?breakdown=detail&"],
+      ["$muni.staff.statistics.xlsx.tsx", "/xlsx?"],
+    ] as const;
+    for (const [route, prefix] of routes) {
+      const query = (q: string) => (prefix ? `${prefix}${q}` : `?${q}`);
+      expect(await statusOf(route, query(own), "staff"), `${route} own facility`).toBe("200");
+      expect(await statusOf(route, query(other), "staff"), `${route} another town's facility`).toBe("404");
+      expect(await statusOf(route, query(other), "otherTenantStaff"), `${route} another town's staff`).toBe("login");
+      expect(await statusOf(route, query(own), "manager"), `${route} a hall manager`).toBe("403");
+    }
+  });
 
   it("lets nobody but the owner change an application", async () => {
     const changes = await db.auditEvent.findMany({

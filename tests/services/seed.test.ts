@@ -21,16 +21,47 @@ async function counts() {
   return { municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users, feeSchedules, feeRates, exemptionCategories };
 }
 
+/** The demo's past bookings (for the usage statistics) by month and purpose category. */
+async function pastBookings() {
+  const rows = await db.$queryRaw<{ month: string; category: string; slots: number; cancelled: number; recorded: number; paid: number }[]>`
+    SELECT to_char(i."useDate", 'YYYY-MM') AS "month", a."purposeCategory" AS "category", COUNT(*)::int AS "slots",
+           COUNT(*) FILTER (WHERE i."cancelledAt" IS NOT NULL)::int AS "cancelled",
+           COUNT(*) FILTER (WHERE i."usageRecordedAt" IS NOT NULL)::int AS "recorded",
+           COUNT(DISTINCT l."id")::int AS "paid"
+    FROM "ApplicationItem" i JOIN "Application" a ON a."id" = i."applicationId"
+    LEFT JOIN "LedgerEntry" l ON l."applicationId" = a."id"
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  return rows;
+}
+
 describe("the demo seed", () => {
+  it("gives the two months before today a history of varied bookings, for the statistics", async () => {
+    await seedDemo(db, new Date("2026-11-23T01:00:00Z"));
+    const rows = await pastBookings();
+    expect([...new Set(rows.map((r) => r.month))]).toEqual(["2026-09", "2026-10"]);
+    expect([...new Set(rows.map((r) => r.category))].sort()).toEqual(["culture", "learning", "meeting", "other", "sports", "welfare"]);
+    const sum = (k: "slots" | "cancelled" | "recorded" | "paid") => rows.reduce((n, r) => n + r[k], 0);
+    expect(sum("slots")).toBeGreaterThan(200);
+    expect(sum("cancelled")).toBeGreaterThan(0);
+    expect(sum("recorded")).toBeGreaterThan(sum("slots") / 2);
+    expect(sum("paid")).toBeGreaterThan(sum("slots") / 2);
+    const methods = await db.ledgerEntry.groupBy({ by: ["method", "kind"], _count: true });
+    expect(methods.map((m) => `${m.method}:${m.kind}`).sort()).toEqual(expect.arrayContaining(["CASH:PAYMENT", "STRIPE:PAYMENT", "TERMINAL:PAYMENT", "CASH:REFUND"]));
+    expect(await db.application.count({ where: { exemptionStatus: "APPROVED" } })).toBeGreaterThan(0);
+  });
+
   it("creates the akiruno municipality once, however often it runs", async () => {
     const now = new Date("2026-11-23T01:00:00Z");
     await seedDemo(db, now);
     const first = await counts();
     // two fee schedules (base and a revision), each with a weekday and a holiday rate per frame
-    expect(first).toMatchObject({ municipalities: 1, facilities: 2, rooms: 8, users: 5, timeFrames: 24, feeSchedules: 2, feeRates: 96, exemptionCategories: 3 });
+    expect(first).toMatchObject({ municipalities: 1, facilities: 2, rooms: 8, users: 8, timeFrames: 24, feeSchedules: 2, feeRates: 96, exemptionCategories: 3 });
     // the divisible hall occupies both halves' spaces
     const hall = await db.room.findFirstOrThrow({ where: { name: { startsWith: "大集会室" } }, select: { spaces: true } });
     expect(hall.spaces).toHaveLength(2);
+    const history = await pastBookings();
+    await seedDemo(db, now);
+    expect(await pastBookings()).toEqual(history);
     await seedDemo(db, new Date("2026-12-01T01:00:00Z"));
     expect(await counts()).toEqual(first);
     const akiruno = await db.municipality.findUniqueOrThrow({ where: { slug: "akiruno" } });
