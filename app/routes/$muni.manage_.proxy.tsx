@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 import { Notice } from "~/components/ui/notice";
 import { OutcomeNotices } from "~/components/ui/outcome-notices";
 import { TextField } from "~/components/ui/text-field";
+import { isKana, normalizeKana } from "~/domain/kana";
 import { staffText } from "~/i18n/staff";
 import { CounterResidentForm } from "~/schemas/proxy.server";
 import {
@@ -21,6 +22,17 @@ import { notFound, requireMunicipality } from "~/utils/municipality.server";
 import { homeOf, requireRole, startActingFor, stopActing } from "~/utils/session.server";
 
 const t = staffText.proxy;
+
+/**
+ * When nobody was found, what was looked for goes into the new-resident form: a phone number,
+ * a furigana, or else a name.
+ */
+function prefillFrom(query: string): Values {
+  const typed = query.trim();
+  if (/^[\d０-９\-－()+ ]+$/.test(typed)) return { phone: typed };
+  if (isKana(normalizeKana(typed))) return { kana: typed };
+  return { name: typed };
+}
 
 /** Finding the resident who phoned or came in: by name, furigana or phone number. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +86,8 @@ export default function ProxySearch() {
   const errors = actionData?.errors ?? undefined;
   const formError = errors?.form;
   const fieldErrors = errors && !formError ? errors : undefined;
-  const value = (field: string) => actionData?.values[field] ?? "";
+  const prefill = found && found.residents.length === 0 ? prefillFrom(query) : {};
+  const value = (field: string) => (actionData ? actionData.values[field] : prefill[field]) ?? "";
   const labels = { name: t.name, kana: t.kana, phone: t.phone, email: t.emailLabel };
   return (
     <>

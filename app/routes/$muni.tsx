@@ -96,9 +96,12 @@ export default function MunicipalityLayout() {
                 <a href={`${base}/manage`}>{t.hallBookings}</a>
               </li>
             ) : null}
-            <li>
-              <a href={`${base}/bookings`}>{t.myBookings}</a>
-            </li>
+            {/* while booking for a resident, "my bookings" would be the manager's own: not offered */}
+            {proxyBanner ? null : (
+              <li>
+                <a href={`${base}/bookings`}>{t.myBookings}</a>
+              </li>
+            )}
             <li>
               {user ? <a href={`${base}/logout`}>{t.logout}</a> : <a href={`${base}/login`}>{t.login}</a>}
             </li>
