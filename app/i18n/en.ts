@@ -232,7 +232,7 @@ export const en: Messages = {
     title: "Register",
     intro: (municipality) => `Register to book ${municipality}'s facilities.`,
     name: "Your name",
-    kana: "Reading of your name (furigana)",
+    kana: "Name in kana (furigana)",
     kanaHint: "In hiragana or katakana, e.g. やまだ はなこ",
     email: "Email address",
     emailHint: "We send booking notices here",

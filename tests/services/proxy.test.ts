@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/calendar";
-import { createSession, verifyPassword } from "~/services/accounts.server";
+import { RegisterForm } from "~/schemas/account.server";
+import { createSession, registerResident, verifyPassword } from "~/services/accounts.server";
 import { deleteAccount } from "~/services/account-deletion.server";
 import { getMyApplication, getProxyApplication, submitApplication } from "~/services/booking.server";
 import { bookingsOfFacilities } from "~/services/hall-bookings.server";
@@ -175,6 +176,22 @@ describe("registering a resident at the counter", () => {
 
   it("never leaves a manager or staff member without an email (the database refuses it)", async () => {
     await expect(db.user.update({ where: { id: manager.id }, data: { email: null } })).rejects.toThrow();
+  });
+});
+
+describe("residents registering themselves", () => {
+  it("still works without a furigana, and keeps one given in any kana, normalised, for the search", async () => {
+    const form = (kana?: string) =>
+      RegisterForm.safeParse({ name: "自分 登録", email: `self-${randomUUID()}@example.jp`, phone: "090-5555-0001", password: "password-1234", ...(kana === undefined ? {} : { kana }) });
+    expect(form().success && form().data).toMatchObject({ kana: "" });
+    expect(form("").success).toBe(true);
+    expect(form("山田").error?.issues.map((i) => [i.path[0], i.message])).toEqual([["kana", "kanaInvalid"]]);
+    const parsed = form("ｼﾞﾌﾞﾝ ﾄｳﾛｸ");
+    if (!parsed.success) throw parsed.error;
+    const registered = await registerResident(world.municipality.id, parsed.data);
+    if (!registered.ok) throw new Error(registered.code);
+    expect(await db.user.findUniqueOrThrow({ where: { id: registered.userId } })).toMatchObject({ kana: "じぶん とうろく", email: parsed.data.email });
+    expect(names(await searchResidents(world.municipality.id, "ジブン"))).toEqual(["自分 登録"]);
   });
 });
 
