@@ -79,10 +79,10 @@ const FACILITIES: {
  */
 export const DEMO_TOTP_SECRET = "KRZXK5DPNEQEI3LP";
 
-const USERS: { key: string; email: string; name: string; phone: string; role: Role; totp?: boolean }[] = [
-  { key: "yamada", email: "yamada@example.jp", name: "山田 花子", phone: "090-0000-0001", role: "RESIDENT" },
-  { key: "suzuki", email: "suzuki@example.jp", name: "鈴木 一郎", phone: "090-0000-0002", role: "RESIDENT" },
-  { key: "tanaka", email: "tanaka@example.jp", name: "田中 正", phone: "090-0000-0003", role: "RESIDENT" },
+const USERS: { key: string; email: string; name: string; kana?: string; phone: string; role: Role; totp?: boolean }[] = [
+  { key: "yamada", email: "yamada@example.jp", name: "山田 花子", kana: "やまだ はなこ", phone: "090-0000-0001", role: "RESIDENT" },
+  { key: "suzuki", email: "suzuki@example.jp", name: "鈴木 一郎", kana: "すずき いちろう", phone: "090-0000-0002", role: "RESIDENT" },
+  { key: "tanaka", email: "tanaka@example.jp", name: "田中 正", kana: "たなか ただし", phone: "090-0000-0003", role: "RESIDENT" },
   { key: "manager", email: "kanri@example.jp", name: "佐藤 管理人", phone: "042-000-0101", role: "MANAGER" },
   { key: "staff", email: "shokuin@example.jp", name: "高橋 職員", phone: "042-000-1234", role: "STAFF", totp: true },
   // residents whose past bookings fill the usage statistics (the demo accounts above stay uncluttered)
@@ -193,12 +193,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         municipalityId: m,
         email: u.email,
         name: u.name,
+        kana: u.kana ?? "",
         phone: u.phone,
         role: u.role,
         passwordHash,
         totpSecret: u.totp ? DEMO_TOTP_SECRET : null,
       },
-      update: { email: u.email, name: u.name, phone: u.phone, role: u.role },
+      update: { email: u.email, name: u.name, kana: u.kana ?? "", phone: u.phone, role: u.role },
     });
   }
   for (const facility of MANAGED_FACILITIES) {

@@ -20,7 +20,9 @@ export type BookingErrorCode =
   | "SLOT_TAKEN"
   | "EQUIPMENT_SHORT"
   | "NOT_FOUND"
-  | "ALREADY_CANCELLED";
+  | "ALREADY_CANCELLED"
+  /** a proxy booking (代理予約) for someone who is not a resident this person may book for */
+  | "UNKNOWN_APPLICANT";
 
 /** One problem with one slot of an application (item is the slot's position, 0-based). */
 export type BookingProblem = { code: BookingErrorCode; item?: number };

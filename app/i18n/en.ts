@@ -232,6 +232,8 @@ export const en: Messages = {
     title: "Register",
     intro: (municipality) => `Register to book ${municipality}'s facilities.`,
     name: "Your name",
+    kana: "Name in kana (furigana)",
+    kanaHint: "In hiragana or katakana, e.g. やまだ はなこ",
     email: "Email address",
     emailHint: "We send booking notices here",
     phone: "Phone number",
@@ -363,6 +365,7 @@ export const en: Messages = {
     csv: {
       profileTitle: "Your details",
       name: "Name",
+      kana: "Reading (furigana)",
       email: "Email",
       phone: "Phone",
       role: "Account type",
@@ -415,6 +418,7 @@ export const en: Messages = {
     back: "Back to my bookings",
     submittedTitle: "We have received your application",
     submittedBody: "It is a tentative booking now. Please give the application number if you contact us.",
+    byProxy: "Taken at the facility's counter",
     cancelledNotice: "Cancelled. Others can book these times now.",
     title: "Your application",
     number: "Application number",
@@ -536,6 +540,9 @@ export const en: Messages = {
     membersInvalid: "Please enter the number of members, 1 or more (e.g. 12)",
     activityRequired: "Please choose the kind of activity",
     codeInvalid: "The code is 6 digits (e.g. 123456)",
+    kanaRequired: "Enter the reading of your name in kana",
+    kanaInvalid: "Write the reading in hiragana or katakana (e.g. やまだ はなこ)",
+    kanaTooLong: "The reading can be up to 100 characters",
   },
 
   bookingErrors: {
@@ -557,6 +564,7 @@ export const en: Messages = {
     EQUIPMENT_SHORT: "Not enough of the equipment you asked for is free at this time. Ask for fewer or choose another slot.",
     NOT_FOUND: "We cannot find this booking.",
     ALREADY_CANCELLED: "This booking is already cancelled or its day has passed.",
+    UNKNOWN_APPLICANT: "The resident you are booking for cannot be found. End the booking for them and search again.",
   },
 
   help: {

@@ -236,6 +236,8 @@ export const ja = {
     title: "利用者登録",
     intro: (municipality: string) => `${municipality}の施設を予約するための登録です。`,
     name: "お名前",
+    kana: "ふりがな",
+    kanaHint: "ひらがなかカタカナで。例：やまだ はなこ",
     email: "メールアドレス",
     emailHint: "予約のお知らせが届きます",
     phone: "電話番号",
@@ -363,6 +365,7 @@ export const ja = {
     csv: {
       profileTitle: "登録している情報",
       name: "お名前",
+      kana: "ふりがな",
       email: "メールアドレス",
       phone: "電話番号",
       role: "利用者の種類",
@@ -415,6 +418,7 @@ export const ja = {
     back: "わたしの予約へ戻る",
     submittedTitle: "申し込みを受け付けました",
     submittedBody: "仮予約になりました。お問い合わせのときは申込番号をお伝えください。",
+    byProxy: "施設の窓口で受け付けました",
     cancelledNotice: "取り消しました。枠はほかの方が予約できるようになりました。",
     title: "申し込みの内容",
     number: "申込番号",
@@ -540,6 +544,9 @@ export const ja = {
     membersInvalid: "会員の人数は1以上の数字で入力してください（例：12）",
     activityRequired: "活動の種類を選んでください",
     codeInvalid: "番号は6けたの数字で入力してください（例：123456）",
+    kanaRequired: "ふりがなを入力してください",
+    kanaInvalid: "ふりがなは、ひらがなかカタカナで入力してください（例：やまだ はなこ）",
+    kanaTooLong: "ふりがなは100文字までです",
   },
 
   bookingErrors: {
@@ -561,6 +568,7 @@ export const ja = {
     EQUIPMENT_SHORT: "この時間は、借りたい備品がほかの予約で足りません。備品の数を減らすか、別の枠を選んでください。",
     NOT_FOUND: "お探しの予約は見つかりません。",
     ALREADY_CANCELLED: "この予約はすでに取り消されているか、利用日を過ぎています。",
+    UNKNOWN_APPLICANT: "代理予約の相手の方が見つかりません。代理予約を終えて、もう一度さがしてください。",
   } satisfies Record<BookingErrorCode, string>,
 
   help: {

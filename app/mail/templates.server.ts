@@ -86,7 +86,7 @@ const dateTime = (d: Date, timeZone: string) =>
 /** After submitting: the number, what is due and until when the slots are held. */
 export function applicationReceivedMail(
   municipality: Muni & { timeZone: string },
-  d: { number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; url: string },
+  d: { number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; url: string; byProxy?: boolean },
 ) {
   const state = d.confirmed
     ? "予約が確定しました。"
@@ -95,7 +95,7 @@ export function applicationReceivedMail(
       : "仮予約です。減免の確認が終わったら、お知らせします。";
   return {
     subject: `【${municipality.name} 施設予約】申し込みを受け付けました（申込番号 ${d.number}）`,
-    body: `申込番号 ${d.number} の申し込みを受け付けました。\n${state}\nお支払いいただく使用料：${yen(d.due)}（税込）\n\n申し込みの内容：\n${d.url}\n${signature.ja(municipality)}`,
+    body: `申込番号 ${d.number} の申し込みを${d.byProxy ? "施設の窓口で" : ""}受け付けました。\n${state}\nお支払いいただく使用料：${yen(d.due)}（税込）\n\n申し込みの内容：\n${d.url}\n${signature.ja(municipality)}`,
   };
 }
 

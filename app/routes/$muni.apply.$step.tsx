@@ -32,8 +32,9 @@ import {
   commitSession,
   getDraft,
   getSelection,
+  getApplicant,
   getSession,
-  getUser,
+  requireApplicant,
   requireUser,
   setDraft,
 } from "~/utils/session.server";
@@ -92,7 +93,7 @@ function shown(step: Step, draft: ApplicationDraft | null, phone: string): Recor
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const step = stepOf(params);
-  const user = await requireUser(request, municipality);
+  const { applicant } = await requireApplicant(request, municipality);
   const session = await getSession(request);
   const selection = getSelection(session, municipality.id);
   if (selection.length === 0) {
@@ -106,13 +107,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [categories, groups] =
     step === "exemption"
-      ? await Promise.all([listExemptionCategories(municipality.id), activeGroupsOf(municipality.id, user.id, new Date())])
+      ? await Promise.all([listExemptionCategories(municipality.id), activeGroupsOf(municipality.id, applicant.id, new Date())])
       : [[], []];
   return {
     slug: municipality.slug,
     municipalityName: municipality.name,
     step,
-    saved: shown(step, getDraft(session, municipality.id), user.phone),
+    saved: shown(step, getDraft(session, municipality.id), applicant.phone),
     categories: categories.map((c) => ({ id: c.categoryId, name: c.name, percent: c.percent, prompt: c.evidencePrompt })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, exemption: g.exemptionCategory?.active ? g.exemptionCategory.name : "" })),
     equipment,
@@ -136,10 +137,10 @@ async function parseStep(step: Step, formData: FormData, municipality: Municipal
   if (step === "exemption") {
     const answers = form.data as { exemptionCategoryId: string; exemptionGrounds: string };
     if (answers.exemptionCategoryId.startsWith("group:")) {
-      // booking for a group: only one the signed-in person represents now
+      // booking for a group: only one the applicant represents now
       const groupId = answers.exemptionCategoryId.slice("group:".length);
-      const user = await getUser(request, municipality);
-      const groups = user ? await activeGroupsOf(municipality.id, user.id, new Date()) : [];
+      const found = await getApplicant(request, municipality);
+      const groups = found ? await activeGroupsOf(municipality.id, found.applicant.id, new Date()) : [];
       if (!groups.some((g) => g.id === groupId)) return { ok: false, errors: { exemptionCategoryId: "exemptionUnknown" } };
       return { ok: true, answers: { groupId, exemptionCategoryId: "", exemptionGrounds: "" } };
     }

@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bookingsOfFacilities(municipality.id, scope, today, DAYS),
   ]);
   return {
+    slug: municipality.slug,
     today,
     from: today,
     to: addDays(today, DAYS - 1),
@@ -60,13 +61,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HallBookings() {
-  const { today, from, to, facilities, bookings } = useLoaderData<typeof loader>();
+  const { slug, today, from, to, facilities, bookings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const h = staffText.hall;
   return (
     <>
       <h1>{h.title}</h1>
+      <p>
+        <a href={`/${slug}/manage/proxy`}>{staffText.menu.proxy}</a>
+      </p>
       {facilities.length === 0 ? (
         <p>{h.noFacilities}</p>
       ) : (
@@ -90,6 +94,12 @@ export default function HallBookings() {
                   <dd>{b.applicant}</dd>
                   <dt>{h.phone}</dt>
                   <dd><a href={`tel:${b.phone}`}>{b.phone}</a></dd>
+                  {b.proxyBy ? (
+                    <>
+                      <dt>{staffText.proxy.markerLabel}</dt>
+                      <dd>{staffText.proxy.marker(b.proxyBy)}</dd>
+                    </>
+                  ) : null}
                   <dt>{h.purpose}</dt>
                   <dd>{b.purpose}</dd>
                   <dt>{h.headcount}</dt>

@@ -125,6 +125,12 @@ export default function CounterPayments() {
             <dd>{a.group ? `${a.group.name}（${a.user.name}）` : a.user.name}</dd>
             <dt>{t.phone}</dt>
             <dd>{a.contactPhone}</dd>
+            {a.proxyBy ? (
+              <>
+                <dt>{staffText.proxy.markerLabel}</dt>
+                <dd>{staffText.proxy.marker(a.proxyBy.name)}</dd>
+              </>
+            ) : null}
             <dt>{t.status}</dt>
             <dd>
               {r.status[a.status]}

@@ -28,6 +28,7 @@ import { activeGroupsOf } from "./groups.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
 import { refundOnline } from "./online-payments.server";
 import { enqueueApplicationReceived, expireDueHolds, paidOf } from "./payments.server";
+import { mayBookFor } from "./proxy.server";
 import { type Canceller, parsePolicy, refundsFor } from "~/domain/cancellation";
 import { hasUsableEmail } from "~/domain/deleted-accounts";
 import { cancellationMail } from "~/mail/templates.server";
@@ -188,6 +189,11 @@ export type ApplicationInput = {
   equipment?: Record<string, number>;
   /** how the applicant will pay (default: at the counter) */
   paymentChoice?: PaymentChoice;
+  /**
+   * the manager or staff member booking for the applicant (代理予約); the applicant, who is not
+   * there, pays at the counter
+   */
+  proxyById?: string | null;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -213,6 +219,11 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const existing = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
   if (existing) return { ok: true, applicationId: existing.id, number: existing.number };
+  const proxyById = input.proxyById ?? null;
+  if (proxyById && !(await mayBookFor(municipality.id, proxyById, userId))) {
+    return { ok: false, problems: [{ code: "UNKNOWN_APPLICANT" }], alternatives: [] };
+  }
+  const paymentChoice = proxyById ? "COUNTER" : (input.paymentChoice ?? "COUNTER");
 
   const pricing = await pricingFor(municipality.id, userId, input, now);
   if (!pricing.ok) return { ok: false, problems: [{ code: pricing.code }], alternatives: [] };
@@ -230,7 +241,7 @@ export async function submitApplication(
 
   const state = stateOfNewApplication({
     due: checked.totalFee,
-    choice: input.paymentChoice ?? "COUNTER",
+    choice: paymentChoice,
     settings: municipality,
     now,
     firstSlotStart: new Date(Math.min(...items.map((i) => i.startsAt.getTime()))),
@@ -255,7 +266,8 @@ export async function submitApplication(
           status: state.status,
           confirmedAt: state.status === "CONFIRMED" ? now : null,
           holdExpiresAt,
-          paymentChoice: input.paymentChoice ?? "COUNTER",
+          paymentChoice,
+          proxyById,
           ...pricing.facts,
           aircon: pricing.extras.aircon,
           exemptionCategoryId: exemption?.categoryId ?? null,
@@ -316,11 +328,12 @@ export async function submitApplication(
       });
       await audit(tx, {
         municipalityId: municipality.id,
-        actorId: userId,
-        action: "application.submitted",
+        actorId: proxyById ?? userId,
+        action: proxyById ? "application.submitted_by_proxy" : "application.submitted",
         entity: "Application",
         entityId: created.id,
         details: {
+          ...(proxyById ? { applicantId: userId } : {}),
           number: created.number,
           totalFee: checked.totalFee,
           items: items.map((i) => ({
@@ -337,6 +350,7 @@ export async function submitApplication(
         confirmed: state.status === "CONFIRMED",
         due: checked.totalFee,
         holdExpiresAt,
+        byProxy: proxyById !== null,
       });
       return created;
     });
@@ -448,6 +462,7 @@ const applicationSelect = {
   group: { select: { name: true } },
   paymentChoice: true,
   holdExpiresAt: true,
+  proxyById: true,
   ledger: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, method: true, amount: true, createdAt: true } },
   items: {
     orderBy: { startsAt: "asc" },
@@ -467,7 +482,7 @@ const applicationSelect = {
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
 /** An application with each item flattened to what a person reads (see SlotView). */
-function toView({ exemptionCategory, group, ledger, ...application }: ApplicationRow) {
+function toView({ exemptionCategory, group, ledger, proxyById, ...application }: ApplicationRow) {
   const equipment = new Map<string, number>();
   for (const item of application.items) for (const u of item.equipmentUses) equipment.set(u.equipment.name, u.quantity);
   return {
@@ -479,6 +494,8 @@ function toView({ exemptionCategory, group, ledger, ...application }: Applicatio
     equipment: equipment.size ? [...equipment].map(([name, quantity]) => ({ name, quantity })) : undefined,
     exemptionName: exemptionCategory?.name ?? null,
     groupName: group?.name ?? null,
+    /** made for the applicant by a manager or staff member (代理予約); who it was is staff's business */
+    byProxy: proxyById !== null,
     items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, equipmentUses, room, timeFrame }) => ({
       id,
       cancelledAt,
@@ -513,6 +530,18 @@ export async function getMyApplication(municipalityId: string, userId: string, a
     select: applicationSelect,
   });
   return row ? toView(row) : null;
+}
+
+/**
+ * An application this manager or staff member made for a resident (代理予約), with whom it is
+ * for, for the page that confirms it; null for anyone else's.
+ */
+export async function getProxyApplication(municipalityId: string, proxyById: string, applicationId: string) {
+  const row = await db.application.findFirst({
+    where: { id: applicationId, municipalityId, proxyById },
+    select: { ...applicationSelect, userId: true },
+  });
+  return row ? { ...toView(row), applicantId: row.userId } : null;
 }
 
 /**

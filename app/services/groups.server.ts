@@ -219,7 +219,8 @@ export async function remindGroupRenewals(now: Date, publicUrl: string, batchSiz
         SELECT g."id" FROM "Group" g JOIN "User" u ON u."id" = g."representativeId"
         WHERE g."status" = 'APPROVED' AND g."expiresAt" > ${now} AND g."expiresAt" <= ${horizon}
           AND g."renewalRemindedAt" IS NULL AND g."renewalRequestedAt" IS NULL
-          -- deletedEmail(): an anonymised account has no address to write to
+          -- hasUsableEmail(): an anonymised account or one registered at the counter without an
+          -- address has none to write to (NULL never equals anything)
           AND u."email" <> ('deleted-' || u."id" || '@invalid')
         ORDER BY g."expiresAt" LIMIT ${batchSize}
         FOR UPDATE OF g SKIP LOCKED)
@@ -235,6 +236,7 @@ export async function remindGroupRenewals(now: Date, publicUrl: string, batchSiz
       },
     });
     for (const { municipality, representative, ...group } of groups) {
+      if (!hasUsableEmail(representative)) continue;
       await enqueueMail(tx, {
         municipalityId: municipality.id,
         to: representative.email,

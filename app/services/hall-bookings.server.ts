@@ -51,7 +51,17 @@ export async function bookingsOfFacilities(
       room: { select: { name: true, facility: { select: { name: true } } } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
       application: {
-        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, exemptionStatus: true, user: { select: { name: true } }, group: { select: { name: true } } },
+        select: {
+          number: true,
+          status: true,
+          purpose: true,
+          headcount: true,
+          contactPhone: true,
+          exemptionStatus: true,
+          user: { select: { name: true } },
+          group: { select: { name: true } },
+          proxyBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -67,6 +77,8 @@ export async function bookingsOfFacilities(
     status: item.application.status,
     applicant: item.application.group ? `${item.application.group.name}（${item.application.user.name}）` : item.application.user.name,
     phone: item.application.contactPhone,
+    /** who booked it for the applicant (代理予約), or null when they booked it themselves */
+    proxyBy: item.application.proxyBy?.name ?? null,
     purpose: item.application.purpose,
     headcount: item.application.headcount,
     fee: item.fee,

@@ -195,8 +195,8 @@ export async function expireDueHolds(now: Date, options: { municipalityId?: stri
 export async function enqueueApplicationReceived(
   tx: Prisma.TransactionClient,
   municipality: Municipality,
-  user: { id: string; email: string },
-  d: { applicationId: string; number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null },
+  user: { id: string; email: string | null },
+  d: { applicationId: string; number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; byProxy?: boolean },
 ) {
   if (!hasUsableEmail(user)) return;
   const mail = applicationReceivedMail(municipality, { ...d, url: `${publicUrl()}/${municipality.slug}/bookings/${d.applicationId}` });
@@ -240,6 +240,7 @@ export async function applicationAtCounter(municipality: Municipality, number: n
       contactPhone: true,
       user: { select: { name: true } },
       group: { select: { name: true } },
+      proxyBy: { select: { name: true } },
       items: {
         orderBy: { startsAt: "asc" },
         select: { id: true, useDate: true, fee: true, cancelledAt: true, room: { select: { name: true, facility: { select: { name: true } } } }, timeFrame: { select: { name: true } } },

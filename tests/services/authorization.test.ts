@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/calendar";
 import { createSession } from "~/services/accounts.server";
+import { submitApplication } from "~/services/booking.server";
 import { createOperator, createOperatorSession } from "~/services/operators.server";
 import { newTotpSecret } from "~/services/totp.server";
 import { db } from "~/utils/db.server";
@@ -179,6 +181,24 @@ const TABLE: Record<string, Case | Case[]> = {
       expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }),
     },
   },
+  // proxy booking (代理予約): managers and staff find or register a resident, then act for them
+  "$muni.manage_.proxy.tsx": [
+    {
+      get: managersAndStaff,
+      post: { form: (f) => ({ intent: "act", residentId: f.otherResidentId }), expect: but(signedIn("403"), { manager: "redirect", otherManager: "redirect", staff: "redirect" }) },
+    },
+    // another municipality's resident, or a manager (never an applicant booked for): not found
+    { get: managersAndStaff, post: { form: (f) => ({ intent: "act", residentId: f.otherTenant.residentId }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+    { get: managersAndStaff, post: { form: (f) => ({ intent: "act", residentId: f.managerId }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+    { get: managersAndStaff, post: { form: () => ({ intent: "register", name: "", kana: "", phone: "" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    { get: managersAndStaff, post: { form: () => ({ intent: "stop" }), expect: but(signedIn("403"), { manager: "redirect", otherManager: "redirect", staff: "redirect" }) } },
+  ],
+  // the confirmation of a proxy booking: only for the one who made it
+  "$muni.manage_.proxy_.$applicationId.tsx": [
+    { params: (f) => ({ applicationId: f.proxyApplicationId }), get: but(signedIn("403"), { manager: "200", otherManager: "404", staff: "404" }) },
+    { params: (f) => ({ applicationId: f.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+    { params: (f) => ({ applicationId: f.otherTenant.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+  ],
   "$muni.invite.$token.tsx": {
     params: () => ({ token: "not-a-real-token" }),
     get: all("200"),
@@ -208,6 +228,13 @@ async function setUp() {
   const otherTenantResident = await createResident(other.municipality.id);
   const applicationId = await submitTestApplication(municipality, resident.id, rooms.small, date);
   const otherApplicationId = await submitTestApplication(other.municipality, otherTenantResident.id, other.rooms.small, date);
+  const proxyBooking = await submitApplication(
+    municipality,
+    otherResident.id,
+    { slots: [{ roomId: rooms.hallA.id, timeFrameId: rooms.hallA.frames[0]!.id, date }], purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", proxyById: manager.id, idempotencyKey: randomUUID() },
+    new Date(),
+  );
+  if (!proxyBooking.ok) throw new Error("proxy booking refused");
   const operator = await createOperator({
     email: `op-${Date.now()}@example.jp`,
     name: "運用",
@@ -247,6 +274,8 @@ async function setUp() {
   return {
     residentId: resident.id,
     otherResidentId: otherResident.id,
+    managerId: manager.id,
+    proxyApplicationId: proxyBooking.applicationId,
     itemId: item.id,
     municipality,
     facility,
@@ -259,6 +288,7 @@ async function setUp() {
       applicationId: otherApplicationId,
       applicationNumber: (await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).number,
       groupId: otherGroupId,
+      residentId: otherTenantResident.id,
     },
     signIns,
   };
