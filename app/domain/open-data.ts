@@ -175,3 +175,17 @@ export function roomRecords(publisher: PublisherFacts, facility: FacilityFacts):
     URL: room.url,
   }));
 }
+
+/**
+ * The JSON file: who publishes it under which licence, then each facility with the same keys
+ * as the CSV's columns and its rooms (the rows of the rooms file) under 部屋.
+ */
+export function openDataDocument(publisher: PublisherFacts, facilities: readonly FacilityFacts[]) {
+  return {
+    データセット: "公共施設一覧",
+    全国地方公共団体コード: publisher.localGovernmentCode ?? "",
+    地方公共団体名: `${publisher.prefecture}${publisher.name}`,
+    ライセンス: { 名称: OPEN_DATA_LICENCE.name, URL: OPEN_DATA_LICENCE.url },
+    公共施設: facilities.map((f) => ({ ...facilityRecord(publisher, f), 部屋: roomRecords(publisher, f) })),
+  };
+}

@@ -41,6 +41,7 @@ export const ja = {
     selection: (count: number) => (count > 0 ? `選んだ枠（${count}件）` : "選んだ枠"),
     myBookings: "わたしの予約",
     help: "使い方・お問い合わせ",
+    openData: "オープンデータ（施設と部屋の一覧）",
     login: "ログイン",
     logout: "ログアウト",
     helpCall: "操作がわからないときは、お電話ください：",
@@ -160,6 +161,50 @@ export const ja = {
     submit: "登録を申請する",
     sent: (name: string) => `「${name}」の登録を申請しました。職員が確認したら、メールでお知らせします。`,
     link: "団体として申し込む方（団体の登録）",
+    signage: "施設の入口の案内画面",
+    signageHint: "施設の入口の画面に、その日の部屋の予約をお知らせしています。団体の名前を出してよいときはチェックを入れてください。入れないときは「予約あり」とだけ出ます。代表者の名前や電話番号、利用目的は出ません。",
+    signageAgree: "団体の名前を入口の画面に出してよい",
+    signageShown: "入口の案内画面に、団体の名前を出しています。",
+    signageHidden: "入口の案内画面には「予約あり」とだけ出ています（団体の名前は出していません）。",
+    signageShow: "団体の名前を出す",
+    signageHide: "団体の名前を出さない",
+    signageSaved: (name: string, shown: boolean) =>
+      shown ? `「${name}」の名前を、入口の案内画面に出します。` : `「${name}」の名前は、入口の案内画面に出さないようにしました。`,
+  },
+
+  signage: {
+    title: (facility: string) => `${facility} 本日のご予約`,
+    today: (date: string) => `${date}の部屋の予約`,
+    updated: (time: string) => `${time} 更新（1分ごとに新しくなります）`,
+    free: "空き",
+    booked: "予約あり",
+    unavailable: "利用できません",
+    now: "利用中の時間",
+    closedTitle: "本日は休館日です",
+    closure: {
+      WEEKLY: (weekday: string) => `毎週${weekday}は休館日です。`,
+      HOLIDAY: (name: string) => `祝日（${name}）のため休館です。`,
+      YEAR_END: () => "年末年始（12月29日〜1月3日）のため休館です。",
+      DATED: (reason: string) => reason,
+    },
+    noRooms: "この施設には、予約できる部屋がありません。",
+  },
+
+  openData: {
+    title: "オープンデータ（施設と部屋の一覧）",
+    intro: (municipality: string) => `${municipality}の公民館・地区会館と、その部屋の一覧です。どなたでも、ダウンロードして自由に使えます。`,
+    standard: "施設の一覧は、デジタル庁の「自治体標準オープンデータセット」の「公共施設一覧」の項目にそろえています。分からない項目は空けてあります。部屋は、この標準に項目がないため、別のファイルにしています。",
+    files: "ファイル",
+    facilitiesCsv: "施設の一覧（CSV形式、Excel で開けます）",
+    roomsCsv: "部屋の一覧（CSV形式、Excel で開けます）",
+    json: "施設と部屋の一覧（JSON形式、プログラムから使うとき）",
+    format: "CSV は UTF-8（BOM付き）、改行は CRLF です。",
+    licenceTitle: "利用のきまり（ライセンス）",
+    licence: (name: string, title: string, municipality: string) =>
+      `${title}（${name}）で公開しています。使うときは、出典として「${municipality}」と書いてください。`,
+    licenceLink: "ライセンスの内容を見る",
+    signageTitle: "施設の入口の案内画面",
+    signageIntro: "その日の部屋の予約を、施設の入口の画面に大きく出すページです。",
   },
 
   fees: {

@@ -18,6 +18,7 @@ export default function StaffMenu() {
       <h1>{t.title}</h1>
       <ul className="menu-list">
         <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
+        <li><a href={`/${slug}/staff/applications`}>{t.applications}</a></li>
         <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
         <li><a href={`/${slug}/staff/groups`}>{t.groups}</a></li>
@@ -26,6 +27,7 @@ export default function StaffMenu() {
         <li><a href={`/${slug}/staff/payment-settings`}>{t.paymentSettings}</a></li>
         <li><a href={`/${slug}/staff/invitations`}>{t.invitations}</a></li>
         <li><a href={`/${slug}/staff/audit`}>{t.audit}</a></li>
+        <li><a href={`/${slug}/open-data`}>{t.displays}</a></li>
       </ul>
     </>
   );
