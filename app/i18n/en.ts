@@ -200,6 +200,7 @@ export const en: Messages = {
     licenceLink: "Read the licence",
     signageTitle: "Entrance screens",
     signageIntro: "A page for the screen at each hall's entrance, showing the day's room bookings in large type.",
+    signageLink: (facility) => `${facility}: entrance screen`,
   },
 
   fees: {

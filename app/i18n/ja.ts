@@ -179,7 +179,7 @@ export const ja = {
     free: "空き",
     booked: "予約あり",
     unavailable: "利用できません",
-    now: "利用中の時間",
+    now: "いま",
     closedTitle: "本日は休館日です",
     closure: {
       WEEKLY: (weekday: string) => `毎週${weekday}は休館日です。`,
@@ -205,6 +205,7 @@ export const ja = {
     licenceLink: "ライセンスの内容を見る",
     signageTitle: "施設の入口の案内画面",
     signageIntro: "その日の部屋の予約を、施設の入口の画面に大きく出すページです。",
+    signageLink: (facility: string) => `${facility}の案内画面`,
   },
 
   fees: {

@@ -140,14 +140,16 @@ export default function Groups() {
           defaultValue={values?.activityType || undefined}
           error={errors?.activityType}
         />
-        <CheckboxGroup
-          name="showNameOnSignage"
-          label={g.signage}
-          hint={g.signageHint}
-          options={[{ value: "yes", label: g.signageAgree }]}
-          defaultValue={values?.showNameOnSignage === "yes" ? ["yes"] : []}
-          optional
-        />
+        <div className="phrases">
+          <CheckboxGroup
+            name="showNameOnSignage"
+            label={g.signage}
+            hint={g.signageHint}
+            options={[{ value: "yes", label: g.signageAgree }]}
+            defaultValue={values?.showNameOnSignage === "yes" ? ["yes"] : []}
+            optional
+          />
+        </div>
         <div className="actions">
           <Button>{g.submit}</Button>
         </div>

@@ -45,7 +45,7 @@ export default function OpenData() {
       <ul className="link-list">
         {facilities.map((f) => (
           <li key={f.id}>
-            <a href={`/${slug}/signage/${f.id}`}>{f.name}</a>
+            <a href={`/${slug}/signage/${f.id}`}>{o.signageLink(f.name)}</a>
           </li>
         ))}
       </ul>

@@ -97,14 +97,8 @@ export default function ApplicationSearch() {
                 <h3 className="card-title">
                   {t.numberOf(a.number)} <span className={`status status--${a.status}`}>{r.status[a.status]}</span>
                 </h3>
-                <dl className="compact-list">
-                  <dt>{t.applicant}</dt>
-                  <dd>{a.applicant}</dd>
-                  <dt>{t.total}</dt>
-                  <dd>{r.yen(a.totalFee)}</dd>
-                  <dt>{t.paid}</dt>
-                  <dd>{r.yen(a.paid)}</dd>
-                </dl>
+                <p>{`${t.applicant}${r.colon}${a.applicant}`}</p>
+                <p className="phrases">{t.money(r.yen(a.totalFee), r.yen(a.paid))}</p>
                 <p className="search-slots-title">{t.slots}</p>
                 <ul className="search-slots">
                   {a.items.map((i) => (
@@ -116,7 +110,7 @@ export default function ApplicationSearch() {
                     </li>
                   ))}
                 </ul>
-                <p>
+                <p className="phrases">
                   <a href={`/${slug}/staff/payments?number=${a.number}`}>{t.open(a.number)}</a>
                 </p>
               </li>

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { CSSProperties } from "react";
 import { localDateTime } from "~/domain/calendar";
 import type { Closure } from "~/domain/closures";
 import type { SignageCell, SignageRow } from "~/domain/signage";
@@ -63,7 +64,8 @@ function Cell({ cell, timeShown }: { cell: SignageCell; timeShown: boolean }) {
   return (
     <td className={classes.filter(Boolean).join(" ")}>
       <span className={timeShown ? "signage-cell__time" : "signage-cell__time signage-cell__time--in-header"}>
-        {`${cell.name} ${t.timeRange(cell.from, cell.to)}`}
+        <span className="signage-cell__frame">{cell.name}</span>
+        <span className="signage-cell__range">{t.timeRange(cell.from, cell.to)}</span>
       </span>
       {cell.current ? <span className="signage-cell__now">{s.now}</span> : null}
       <span className="signage-cell__state">{text}</span>
@@ -77,7 +79,8 @@ export default function Signage() {
   const s = t.signage;
   const header = commonFrames(rows);
   return (
-    <div className="signage">
+    // the rooms share the screen's height: their number sizes the type (signage.css)
+    <div className="signage" style={{ "--rooms": Math.max(rows.length, 1) } as CSSProperties}>
       <header className="signage-header">
         <h1 className="signage-title">{facility}</h1>
         <p className="signage-date">{s.today(t.date(date))}</p>

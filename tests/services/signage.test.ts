@@ -8,6 +8,8 @@ import type { Municipality } from "~/services/catalog.server";
 import { applyForGroup, setSignageConsent } from "~/services/groups.server";
 import { configureMailer } from "~/services/mail.server";
 import { signageOf } from "~/services/signage.server";
+import { GroupForm } from "~/schemas/application.server";
+import { parseForm } from "~/utils/form.server";
 import { db } from "~/utils/db.server";
 import { closeDate, createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
 
@@ -108,6 +110,16 @@ describe("the entrance screen of a facility", () => {
     const other = await createMunicipality();
     expect(await setSignageConsent(world.municipality.id, (await createResident(world.municipality.id)).id, haiku.id, false)).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(await setSignageConsent(other.municipality.id, haiku.representativeId, haiku.id, false)).toEqual({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("is asked on the group registration form as one box, unchecked meaning no", () => {
+    const form = (extra: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ name: "会", purpose: "活動", membersCount: "５", activityType: "culture", ...extra })) data.set(k, v);
+      return parseForm(GroupForm, data);
+    };
+    expect(form({ showNameOnSignage: "yes" })).toMatchObject({ ok: true, data: { showNameOnSignage: true, membersCount: 5 } });
+    expect(form({})).toMatchObject({ ok: true, data: { showNameOnSignage: false } });
   });
 
   it("never carries a person's name, phone or purpose, in its data or its HTML", async () => {
