@@ -30,6 +30,8 @@ type RoomSeed = {
 const FACILITIES: {
   key: string;
   name: string;
+  /** 名称_カナ of the open data */
+  nameKana: string;
   address: string;
   phone: string;
   closedWeekdays: number[];
@@ -39,6 +41,7 @@ const FACILITIES: {
   {
     key: "chuo",
     name: "中央公民館",
+    nameKana: "チュウオウコウミンカン",
     address: "東京都あきる野市二宮350",
     phone: "042-000-0101",
     closedWeekdays: [1],
@@ -61,6 +64,7 @@ const FACILITIES: {
   {
     key: "itsukaichi",
     name: "五日市地区会館",
+    nameKana: "イツカイチチクカイカン",
     address: "東京都あきる野市五日市411",
     phone: "042-000-0202",
     closedWeekdays: [2],
@@ -107,6 +111,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     slug: "akiruno",
     name: "あきる野市",
     helpPhone: "042-000-1234",
+    prefecture: "東京都",
+    /** 全国地方公共団体コード: 13228 and its check digit */
+    localGovernmentCode: "132284",
   };
   await db.municipality.upsert({
     where: { id: m },
@@ -119,6 +126,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     const facilityId = `${m}-${f.key}`;
     const facility = {
       name: f.name,
+      nameKana: f.nameKana,
       address: f.address,
       phone: f.phone,
       closedWeekdays: f.closedWeekdays,
@@ -307,7 +315,8 @@ async function seedFees(db: PrismaClient, m: string, frameFees: { timeFrameId: s
 /**
  * 山田さん represents a registered group with the 5割減額 category. It expires in 25 days, so
  * the demo shows its renewal button and the reminder email (in the outbox after the first mail
- * round); every start moves the expiry back to 25 days from then.
+ * round); every start moves the expiry back to 25 days from then. It agreed to its name on the
+ * halls' entrance screens (デジタルサイネージ).
  */
 async function seedGroup(db: PrismaClient, m: string, now: Date) {
   const expiresAt = new Date(now.getTime() + 25 * 86_400_000);
@@ -320,6 +329,7 @@ async function seedGroup(db: PrismaClient, m: string, now: Date) {
     exemptionCategoryId: `${m}-exemption-group`,
     approvedAt: new Date(expiresAt.getTime() - 365 * 86_400_000),
     expiresAt,
+    showNameOnSignage: true,
   };
   await db.group.upsert({
     where: { id: `${m}-group-haiku` },

@@ -19,6 +19,7 @@ export default function StaffMenu() {
       <ul className="menu-list">
         <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
         <li><a href={`/${slug}/manage/proxy`}>{t.proxy}</a></li>
+        <li><a href={`/${slug}/staff/applications`}>{t.applications}</a></li>
         <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
         <li><a href={`/${slug}/staff/statistics`}>{t.statistics}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
@@ -28,6 +29,7 @@ export default function StaffMenu() {
         <li><a href={`/${slug}/staff/payment-settings`}>{t.paymentSettings}</a></li>
         <li><a href={`/${slug}/staff/invitations`}>{t.invitations}</a></li>
         <li><a href={`/${slug}/staff/audit`}>{t.audit}</a></li>
+        <li><a href={`/${slug}/open-data`}>{t.displays}</a></li>
       </ul>
     </>
   );

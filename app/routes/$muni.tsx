@@ -132,6 +132,9 @@ export default function MunicipalityLayout() {
         <p>
           <a href={`${base}/help`}>{t.help}</a>
         </p>
+        <p>
+          <a href={`${base}/open-data`}>{t.openData}</a>
+        </p>
       </footer>
     </>
   );

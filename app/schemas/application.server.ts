@@ -86,6 +86,17 @@ export const GroupForm = z.object({
     .transform(toHalfWidth)
     .pipe(z.string().regex(/^\d+$/, m("membersInvalid")).transform(Number).pipe(z.number().int().min(1, m("membersInvalid")).max(100_000, m("membersInvalid")))),
   activityType: z.enum(ACTIVITY_TYPES, { error: m("activityRequired") }),
+  /** the one box of the signage question: checked posts "yes" */
+  showNameOnSignage: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+/** The representative shows or hides their group's name on the halls' entrance screens. */
+export const SignageConsentForm = z.object({
+  groupId: z.string().trim().min(1).max(100),
+  showNameOnSignage: z.enum(["yes", "no"]).transform((v) => v === "yes"),
 });
 
 /** The representative's "renew" button under one of their groups. */

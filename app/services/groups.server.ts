@@ -12,7 +12,7 @@ import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
  * decide. Approving moves `expiresAt` on a year; returning it keeps the current expiry.
  */
 
-export type GroupInput = { name: string; purpose: string; membersCount: number; activityType: ActivityType };
+export type GroupInput = { name: string; purpose: string; membersCount: number; activityType: ActivityType; showNameOnSignage?: boolean };
 
 export async function applyForGroup(municipalityId: string, representativeId: string, input: GroupInput) {
   return db.$transaction(async (tx) => {
@@ -33,8 +33,32 @@ export function groupsOf(municipalityId: string, representativeId: string) {
       returnReason: true,
       expiresAt: true,
       renewalRequestedAt: true,
+      showNameOnSignage: true,
       exemptionCategory: { select: { name: true } },
     },
+  });
+}
+
+/**
+ * The representative agrees (or no longer agrees) that the group's name is shown on the halls'
+ * entrance screens. Only their own group of this municipality; audited with before and after.
+ */
+export async function setSignageConsent(municipalityId: string, representativeId: string, groupId: string, show: boolean) {
+  return db.$transaction(async (tx) => {
+    const group = await tx.group.findFirst({ where: { id: groupId, municipalityId, representativeId }, select: { name: true, showNameOnSignage: true } });
+    if (!group) return { ok: false, code: "NOT_FOUND" } as const;
+    if (group.showNameOnSignage !== show) {
+      await tx.group.update({ where: { id: groupId }, data: { showNameOnSignage: show } });
+      await audit(tx, {
+        municipalityId,
+        actorId: representativeId,
+        action: "group.signage_consent_changed",
+        entity: "Group",
+        entityId: groupId,
+        details: { before: { showNameOnSignage: group.showNameOnSignage }, after: { showNameOnSignage: show } },
+      });
+    }
+    return { ok: true, name: group.name } as const;
   });
 }
 

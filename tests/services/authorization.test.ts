@@ -46,6 +46,8 @@ type Fixture = Awaited<ReturnType<typeof setUp>>;
 type Case = {
   /** URL params; `muni` defaults to the municipality under test */
   params?: (f: Fixture) => Record<string, string>;
+  /** the URL's query (a GET form's fields) */
+  query?: (f: Fixture) => Record<string, string>;
   get?: Expect;
   /** for routes with an action: a form to post and the outcomes */
   post?: { form?: (f: Fixture) => Record<string, string>; expect: Expect };
@@ -167,6 +169,9 @@ const TABLE: Record<string, Case | Case[]> = {
     { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.groupId }), expect: but(signedIn("404"), { resident: "200" }) } },
     { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.otherTenant.groupId }), expect: signedIn("404") } },
     { get: signedIn("200"), post: { form: () => ({ intent: "renew" }), expect: signedIn("400") } },
+    // the name on the entrance screens: only the representative's own group
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "signage", groupId: f.groupId, showNameOnSignage: "yes" }), expect: but(signedIn("404"), { resident: "200" }) } },
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "signage", groupId: f.otherTenant.groupId, showNameOnSignage: "yes" }), expect: signedIn("404") } },
   ],
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
@@ -199,6 +204,23 @@ const TABLE: Record<string, Case | Case[]> = {
     { params: (f) => ({ applicationId: f.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
     { params: (f) => ({ applicationId: f.otherTenant.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
   ],
+  "$muni.staff.applications.tsx": [
+    { get: staffOnly },
+    // another municipality's application number is simply not found (see the test below)
+    { query: (f) => ({ number: String(f.otherTenant.applicationNumber) }), get: staffOnly },
+    // another municipality's room is not a place to search in: the form says so
+    { query: (f) => ({ place: `room:${f.otherTenant.rooms.small.id}` }), get: but(staffOnly, { staff: "400" }) },
+    { query: () => ({ number: "abc" }), get: but(staffOnly, { staff: "400" }) },
+  ],
+  // the hall entrance's screen: public; another municipality's facility is not found
+  "$muni_.signage.$facilityId.tsx": [
+    { params: (f) => ({ facilityId: f.facility.id }), get: all("200") },
+    { params: (f) => ({ facilityId: f.otherTenant.facility.id }), get: all("404") },
+  ],
+  "$muni.open-data._index.tsx": { get: all("200") },
+  "$muni.open-data.facilities[.]csv.ts": { get: all("200") },
+  "$muni.open-data.facilities[.]json.ts": { get: all("200") },
+  "$muni.open-data.rooms[.]csv.ts": { get: all("200") },
   "$muni.invite.$token.tsx": {
     params: () => ({ token: "not-a-real-token" }),
     get: all("200"),
@@ -368,7 +390,7 @@ describe("authorization table", () => {
           const headers = new Headers();
           const cookie = cookies[actor];
           if (cookie) headers.set("Cookie", cookie);
-          const url = `http://localhost/${params.muni}/x`;
+          const url = `http://localhost/${params.muni}/x${c.query ? `?${new URLSearchParams(c.query(fixture))}` : ""}`;
           const context = { cspNonce: "", clientIp: `10.0.0.${ACTORS.indexOf(actor)}` };
           if (c.get && module.loader) {
             const request = new Request(url, { headers });
@@ -412,6 +434,23 @@ describe("authorization table", () => {
       expect(await statusOf(route, query(other), "otherTenantStaff"), `${route} another town's staff`).toBe("login");
       expect(await statusOf(route, query(own), "manager"), `${route} a hall manager`).toBe("403");
     }
+  });
+
+  it("finds only the staff member's own municipality's applications", async () => {
+    const { loader } = await import("~/routes/$muni.staff.applications");
+    const cookies = await fixture.signIns();
+    const search = async (query: Record<string, string>) => {
+      const request = new Request(`http://localhost/${fixture.municipality.slug}/staff/applications?${new URLSearchParams(query)}`, {
+        headers: { Cookie: cookies.staff! },
+      });
+      const result = (await loader({ request, params: { muni: fixture.municipality.slug }, context: {} })) as unknown as { data: { result: { applications: { number: number }[] } } };
+      return result.data.result.applications.map((a) => a.number);
+    };
+    const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    const own = await db.application.findMany({ where: { municipalityId: fixture.municipality.id }, orderBy: { number: "desc" }, select: { number: true } });
+    expect(await search({})).toEqual(own.map((a) => a.number));
+    expect(await search({ number: String(number) })).toEqual([number]);
+    expect(await search({ number: String(fixture.otherTenant.applicationNumber) })).toEqual([]);
   });
 
   it("lets nobody but the owner change an application", async () => {
