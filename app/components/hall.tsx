@@ -45,14 +45,18 @@ export function closureText(closure: Closure) {
   }
 }
 
-/** How the application stands with money: 支払い済み, 当日窓口払い 受け取る金額 1,200円 … */
-export function PaymentStateText({ state }: { state: HallPaymentState }) {
+/**
+ * How the application stands with money: 支払い済み, 当日窓口払い 受け取る金額 1,200円 …
+ * `stacked` puts the amount on a line of its own (a narrow column of the day sheet).
+ */
+export function PaymentStateText({ state, stacked = false }: { state: HallPaymentState; stacked?: boolean }) {
   const t = useT();
   const extra = "due" in state && state.due > 0 ? h.due(t.yen(state.due)) : state.code === "PARTLY_REFUNDED" ? h.refunded(t.yen(state.refunded)) : null;
   return (
     <>
       <strong className={`payment-state payment-state--${state.code}`}>{h.paymentStates[state.code]}</strong>
-      {extra ? <span className="nowrap">{` ${extra}`}</span> : null}
+      {extra && stacked ? <br /> : null}
+      {extra ? <span className={stacked ? undefined : "nowrap"}>{stacked ? extra : ` ${extra}`}</span> : null}
     </>
   );
 }

@@ -67,6 +67,11 @@ export default function DaySheet() {
         </h1>
         {facility.closure ? <p className="closure-note">{`${s.closed} ${closureText(facility.closure)}`}</p> : null}
         <table className="day-sheet__table">
+          <colgroup>
+            {["room", "time", "who", "what", "money", "equipment", "blank"].map((c) => (
+              <col key={c} className={`day-sheet__col-${c}`} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{s.room}</th>
@@ -128,7 +133,7 @@ export default function DaySheet() {
                       {t.people(b.headcount)}
                     </td>
                     <td>
-                      <PaymentStateText state={b.payment} />
+                      <PaymentStateText state={b.payment} stacked />
                     </td>
                     <td>{b.equipment.length > 0 ? t.list(b.equipment.map((e) => t.apply.equipment.item(e.name, e.quantity))) : ""}</td>
                     <td className="day-sheet__blank">{s.arrivalBlank}</td>
