@@ -285,7 +285,7 @@ export const staffText = {
       label: "施設の管理",
       day: "1日の予約",
       week: "1週間の予約",
-      waiting: "受け付け待ちの申し込み",
+      waiting: "受け付け待ち",
       payments: "窓口での支払い",
     },
     facilities: "担当の施設",
@@ -303,7 +303,7 @@ export const staffText = {
     date: "日付",
     dateHint: "例：2026-12-07",
     dateInvalid: "日付を 2026-12-07 の形で入力してください",
-    facility: "施設",
+    facility: "表示する施設",
     allFacilities: "担当のすべての施設",
     show: "表示する",
     closure: {
@@ -365,6 +365,7 @@ export const staffText = {
     sheet: {
       title: (facility: string, date: string) => `${facility}　${date}の利用予定`,
       back: "1日の予約にもどる",
+      chooseTitle: (date: string) => `${date}の利用予定（印刷用）`,
       chooseFacility: "印刷する施設を選んでください。",
       printHint: "ブラウザーの「印刷」で、A4の紙に印刷できます（まわりのメニューは印刷されません）。",
       print: "印刷する",

@@ -124,7 +124,10 @@ export default function HallLedger() {
             </form>
           </details>
           {facilities.length > 1 ? (
-            <nav aria-label={h.facility}>
+            <nav aria-labelledby="facility-filter-label">
+              <p id="facility-filter-label" className="facility-filter__label">
+                {h.facility}
+              </p>
               <ul className="facility-filter">
                 {[{ id: null, name: h.allFacilities }, ...facilities].map((f) => (
                   <li key={f.id ?? "all"}>

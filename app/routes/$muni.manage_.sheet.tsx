@@ -43,7 +43,7 @@ export default function DaySheet() {
     return (
       <>
         <BackLink to={back}>{s.back}</BackLink>
-        <h1>{t.longDate(date)}</h1>
+        <h1>{s.chooseTitle(t.longDate(date))}</h1>
         <p>{s.chooseFacility}</p>
         <ul className="link-list">
           {choices.map((f) => (

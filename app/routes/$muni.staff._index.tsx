@@ -18,6 +18,7 @@ export default function StaffMenu() {
       <h1>{t.title}</h1>
       <ul className="menu-list">
         <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
+        <li><a href={`/${slug}/manage/waiting`}>{t.hallWaiting}</a></li>
         <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
         <li><a href={`/${slug}/staff/groups`}>{t.groups}</a></li>
