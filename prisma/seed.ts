@@ -2,7 +2,7 @@ import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { addDays, addMonths, dbDateFromIsoDate, instantAt, type IsoDate, monthOf, todayIn, weekday } from "../app/domain/calendar";
 import { closureOn, holidayName } from "../app/domain/closures";
-import { dayTypeOf, type ExemptionTerms, quoteSlot } from "../app/domain/fees";
+import { dayTypeOf, type ExemptionTerms, quoteSlot, scheduleInForce } from "../app/domain/fees";
 import { type PurposeCategory } from "../app/domain/purpose-categories";
 import { datesIn, monthRange } from "../app/domain/statistics";
 import { type PaymentMethod, Prisma, PrismaClient, type Role } from "../app/generated/prisma/client";
@@ -225,6 +225,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   await seedGroup(db, m, now);
   const today = todayIn("Asia/Tokyo", now);
   for (const months of [-2, -1]) await seedUsageHistory(db, m, monthOf(addMonths(`${monthOf(today)}-01`, months)));
+  await seedHallDays(db, m, now);
 }
 
 const EXEMPTIONS = [
@@ -335,6 +336,126 @@ async function seedGroup(db: PrismaClient, m: string, now: Date) {
     where: { id: `${m}-group-haiku` },
     create: { id: `${m}-group-haiku`, municipalityId: m, representativeId: `${m}-user-yamada`, ...group },
     update: { approvedAt: group.approvedAt, expiresAt },
+  });
+}
+
+/**
+ * Bookings at 中央公民館 on the last two days it was open up to today (usually today and
+ * yesterday), so the hall manager's day, week and day sheet have something to show and a past
+ * day's usage to record: one paid, one to pay at the counter on the day (with microphones),
+ * one exempt (the whole hall, which leaves its halves unusable that evening). Their ids carry
+ * the date: a start on a later day adds that day's and keeps the old ones as history; a slot
+ * that someone booked meanwhile is left to them.
+ */
+const HALL_DAY = [
+  { key: "haiku", user: "yamada", room: "washitsu", frame: "am", purpose: "俳句の会の例会", headcount: 12, group: true, exemption: "group", paid: "CASH" as const, equipment: [] },
+  { key: "exercise", user: "suzuki", room: "hall-a", frame: "pm", purpose: "健康体操教室", headcount: 25, group: false, exemption: null, paid: null, equipment: [{ key: "mic", quantity: 2 }] },
+  { key: "assembly", user: "tanaka", room: "hall", frame: "ev", purpose: "町内会の総会", headcount: 80, group: false, exemption: "public", paid: null, equipment: [] },
+];
+
+async function seedHallDays(db: PrismaClient, m: string, now: Date) {
+  const facility = FACILITIES.find((f) => f.key === "chuo")!;
+  const closure = { closedWeekdays: facility.closedWeekdays, closedOnHolidays: true, closedAtYearEnd: true, closedDates: new Map<IsoDate, string>() };
+  const days: IsoDate[] = [];
+  for (let date = todayIn("Asia/Tokyo", now); days.length < 2; date = addDays(date, -1)) {
+    if (!closureOn(date, closure)) days.push(date);
+  }
+  const schedules = (await db.feeSchedule.findMany({ where: { municipalityId: m }, select: { id: true, effectiveFrom: true, roundingUnit: true, nonResidentPercent: true, commercialPercent: true, admissionPercent: true } })).map((s) => ({
+    ...s,
+    effectiveFrom: s.effectiveFrom.toISOString().slice(0, 10),
+  }));
+  for (const date of days) {
+    const schedule = scheduleInForce(schedules, date)!;
+    const dayType = dayTypeOf(weekday(date), holidayName(date) !== null);
+    for (const b of HALL_DAY) await seedHallBooking(db, m, now, date, schedule, dayType, b);
+  }
+}
+
+async function seedHallBooking(
+  db: PrismaClient,
+  m: string,
+  now: Date,
+  date: IsoDate,
+  schedule: { id: string; roundingUnit: number; nonResidentPercent: number; commercialPercent: number; admissionPercent: number },
+  dayType: "WEEKDAY" | "HOLIDAY",
+  b: (typeof HALL_DAY)[number],
+) {
+  const id = `${m}-demo-${date}-${b.key}`;
+  if (await db.application.findUnique({ where: { id }, select: { id: true } })) return;
+  const room = FACILITIES.find((f) => f.key === "chuo")!.rooms.find((r) => r.key === b.room)!;
+  const roomId = `${m}-chuo-${room.key}`;
+  const frame = STANDARD_FRAMES.find((f) => f.key === b.frame)!;
+  const timeFrameId = `${roomId}-${frame.key}`;
+  const startsAt = instantAt(date, frame.startMinute, "Asia/Tokyo");
+  const endsAt = instantAt(date, frame.endMinute, "Asia/Tokyo");
+  const spaceIds = room.spaces.map((space) => `${m}-chuo-space-${space}`);
+  // the exclusion constraint counts every active row, a lapsed hold's too
+  const taken = await db.occupancy.count({ where: { municipalityId: m, spaceId: { in: spaceIds }, active: true, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } } });
+  if (taken > 0) return;
+  const rate = await db.feeRate.findUniqueOrThrow({ where: { scheduleId_timeFrameId_dayType: { scheduleId: schedule.id, timeFrameId, dayType } } });
+  const surcharges: { id: string; name: string; unitFee: number; quantity: number }[] = [];
+  for (const e of b.equipment) {
+    const equipment = EQUIPMENT.find((x) => x.key === e.key && x.facility === "chuo")!;
+    const unit = await db.equipmentRate.findUniqueOrThrow({ where: { scheduleId_equipmentId: { scheduleId: schedule.id, equipmentId: equipmentId(m, equipment) } } });
+    surcharges.push({ id: equipmentId(m, equipment), name: equipment.name, unitFee: unit.amount, quantity: e.quantity });
+  }
+  const category = b.exemption ? EXEMPTIONS.find((x) => x.key === b.exemption)! : null;
+  const exemption: ExemptionTerms | null = category
+    ? { categoryId: `${m}-exemption-${category.key}`, name: category.name, percent: category.percent, coversBase: true, coversAdjustments: false, coversSurcharges: category.coversSurcharges }
+    : null;
+  const breakdown = quoteSlot({
+    baseFee: rate.amount,
+    rules: {
+      adjustments: { NON_RESIDENT: schedule.nonResidentPercent, COMMERCIAL: schedule.commercialPercent, ADMISSION: schedule.admissionPercent },
+      roundingUnit: schedule.roundingUnit,
+    },
+    facts: { resident: true, commercial: false, admissionCharged: false },
+    surcharges,
+    exemption,
+  });
+  const user = USERS.find((u) => u.key === b.user)!;
+  const createdAt = new Date(startsAt.getTime() - 14 * 86_400_000);
+  await db.$transaction(async (tx) => {
+    await tx.application.create({
+      data: {
+        id,
+        municipalityId: m,
+        userId: `${m}-user-${user.key}`,
+        groupId: b.group ? `${m}-group-haiku` : null,
+        status: "CONFIRMED",
+        purpose: b.purpose,
+        headcount: b.headcount,
+        contactPhone: user.phone,
+        totalFee: breakdown.total,
+        exemptionCategoryId: exemption?.categoryId ?? null,
+        exemptionStatus: exemption ? "APPROVED" : "NONE",
+        exemptionDecidedAt: exemption ? createdAt : null,
+        confirmedAt: createdAt,
+        idempotencyKey: id,
+        createdAt,
+      },
+    });
+    await tx.applicationItem.create({
+      data: {
+        id: `${id}-slot`,
+        municipalityId: m,
+        applicationId: id,
+        roomId,
+        timeFrameId,
+        useDate: dbDateFromIsoDate(date),
+        startsAt,
+        endsAt,
+        fee: breakdown.total,
+        feeBreakdown: breakdown,
+        occupancies: { create: spaceIds.map((spaceId) => ({ municipalityId: m, spaceId, startsAt, endsAt })) },
+        equipmentUses: { create: surcharges.map((s) => ({ municipalityId: m, equipmentId: s.id, quantity: s.quantity })) },
+      },
+    });
+    if (b.paid && breakdown.total > 0) {
+      await tx.ledgerEntry.create({
+        data: { municipalityId: m, applicationId: id, kind: "PAYMENT", method: b.paid, amount: breakdown.total, receiptNumber: `DEMO-${date.replaceAll("-", "")}`, createdAt },
+      });
+    }
   });
 }
 

@@ -20,6 +20,7 @@ export default function StaffMenu() {
         <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
         <li><a href={`/${slug}/manage/proxy`}>{t.proxy}</a></li>
         <li><a href={`/${slug}/staff/applications`}>{t.applications}</a></li>
+        <li><a href={`/${slug}/manage/waiting`}>{t.hallWaiting}</a></li>
         <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
         <li><a href={`/${slug}/staff/statistics`}>{t.statistics}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>

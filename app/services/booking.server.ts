@@ -712,25 +712,35 @@ export async function cancelForMunicipality(
   reason: string,
   now: Date,
 ): Promise<CancelResult & { refund?: number }> {
-  const today = firstCancellableDate(municipality, now);
-  const result = await db.$transaction(async (tx) => {
-    const application = await tx.application.findFirst({
-      where: { id: applicationId, municipalityId: municipality.id },
-      select: { id: true, items: { where: { cancelledAt: null, useDate: { gte: today } }, select: { id: true } } },
-    });
-    if (!application) return { ok: false, code: "NOT_FOUND" } as const;
-    if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" } as const;
-    const { refund } = await cancelItems(tx, {
-      municipality,
-      actorId: staffId,
-      applicationId,
-      itemIds: application.items.map((i) => i.id),
-      now,
-      by: "MUNICIPALITY",
-      reason,
-    });
-    return { ok: true, refund } as const;
-  });
+  const result = await db.$transaction((tx) => cancelForMunicipalityIn(tx, municipality, staffId, applicationId, reason, now));
   if (result.ok) sendQueuedMailSoon();
   return result;
+}
+
+/** cancelForMunicipality inside the caller's transaction (a hall rejecting an application). */
+export async function cancelForMunicipalityIn(
+  tx: Prisma.TransactionClient,
+  municipality: Municipality,
+  actorId: string,
+  applicationId: string,
+  reason: string,
+  now: Date,
+): Promise<CancelResult & { refund?: number }> {
+  const today = firstCancellableDate(municipality, now);
+  const application = await tx.application.findFirst({
+    where: { id: applicationId, municipalityId: municipality.id },
+    select: { id: true, items: { where: { cancelledAt: null, useDate: { gte: today } }, select: { id: true } } },
+  });
+  if (!application) return { ok: false, code: "NOT_FOUND" };
+  if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" };
+  const { refund } = await cancelItems(tx, {
+    municipality,
+    actorId,
+    applicationId,
+    itemIds: application.items.map((i) => i.id),
+    now,
+    by: "MUNICIPALITY",
+    reason,
+  });
+  return { ok: true, refund };
 }

@@ -182,7 +182,7 @@ const TABLE: Record<string, Case | Case[]> = {
     get: managersAndStaff,
     // the usage record: the fixture's slot is in the future, so even its hall cannot record it yet
     post: {
-      form: (f) => ({ itemId: f.itemId, outcome: "used", actualHeadcount: "5" }),
+      form: (f) => ({ itemId: f.itemId, [`outcome-${f.itemId}`]: "used", [`actualHeadcount-${f.itemId}`]: "5" }),
       expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }),
     },
   },
@@ -221,6 +221,25 @@ const TABLE: Record<string, Case | Case[]> = {
   "$muni.open-data.facilities[.]csv.ts": { get: all("200") },
   "$muni.open-data.facilities[.]json.ts": { get: all("200") },
   "$muni.open-data.rooms[.]csv.ts": { get: all("200") },
+  // the day sheet: one facility's managers get it at once, staff (two facilities) choose one first
+  "$muni.manage_.sheet.tsx": { get: managersAndStaff },
+  "$muni.manage_.waiting.tsx": [
+    // turning down needs a reason: refused before anything is looked up
+    { get: managersAndStaff, post: { form: (f) => ({ id: f.applicationId, decision: "refuse" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    // another municipality's application is not found by anyone here
+    { get: managersAndStaff, post: { form: (f) => ({ id: f.otherTenant.applicationId, decision: "approve" }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+  ],
+  "$muni.manage_.payments.tsx": [
+    { get: managersAndStaff, post: { form: () => ({ number: "abc" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    // another municipality's application number is not found at any hall's counter
+    {
+      get: managersAndStaff,
+      post: {
+        form: (f) => ({ intent: "pay", number: String(f.otherTenant.applicationNumber), method: "CASH", amount: "1", receiptNumber: "R" }),
+        expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      },
+    },
+  ],
   "$muni.invite.$token.tsx": {
     params: () => ({ token: "not-a-real-token" }),
     get: all("200"),
@@ -301,6 +320,7 @@ async function setUp() {
     itemId: item.id,
     municipality,
     facility,
+    secondFacilityId: secondFacility.id,
     room: rooms.small,
     date,
     applicationId,
@@ -355,24 +375,69 @@ describe("authorization table", () => {
   });
 
   // before the table below, whose cancel route cancels the application
-  it("shows a hall manager the bookings of their own facilities only", async () => {
-    const { loader } = await import("~/routes/$muni.manage");
+  it("shows a hall manager the bookings of their own facilities only, on the day, the week and the waiting list", async () => {
+    const [{ loader: ledger }, { loader: waiting }] = await Promise.all([import("~/routes/$muni.manage"), import("~/routes/$muni.manage_.waiting")]);
     const cookies = await fixture.signIns();
-    const bookingsSeenBy = async (actor: Actor) => {
-      const request = new Request(`http://localhost/${fixture.municipality.slug}/manage`, {
-        headers: { Cookie: cookies[actor]! },
-      });
-      const data = await loader({ request, params: { muni: fixture.municipality.slug }, context: {} });
-      return data.bookings.map((b) => b.number);
+    const request = (actor: Actor, path: string) =>
+      new Request(`http://localhost/${fixture.municipality.slug}${path}`, { headers: { Cookie: cookies[actor]! } });
+    const params = { muni: fixture.municipality.slug };
+    const seenBy = async (actor: Actor) => {
+      const day = (await ledger({ request: request(actor, `/manage?date=${fixture.date}`), params, context: {} })).day!;
+      const week = (await ledger({ request: request(actor, `/manage?view=week&date=${fixture.date}`), params, context: {} })).week!;
+      const queue = await waiting({ request: request(actor, "/manage/waiting"), params, context: {} });
+      return {
+        day: day.facilities.flatMap((f) => f.rooms.flatMap((r) => r.rows.flatMap((row) => (row.kind === "BOOKED" ? [row.item.number] : [])))).sort(),
+        week: week.facilities.flatMap((f) => f.rooms.flatMap((r) => r.bookings.map((b) => b.number))).sort(),
+        waiting: queue.waiting.map((a) => a.number).sort(),
+      };
     };
     const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    // the manager booked one there for a resident too (代理予約)
+    const { number: proxied } = await db.application.findUniqueOrThrow({ where: { id: fixture.proxyApplicationId } });
     const other = await db.application.findUniqueOrThrow({ where: { id: fixture.otherTenant.applicationId } });
-    expect(await bookingsSeenBy("manager")).toContain(number);
-    expect(await bookingsSeenBy("staff")).toContain(number);
-    expect(await bookingsSeenBy("otherManager")).not.toContain(number);
-    for (const actor of ["manager", "staff", "otherManager"] as const) {
-      expect(await bookingsSeenBy(actor)).not.toContain(other.number);
+    const both = [number, proxied].sort();
+    for (const actor of ["manager", "staff"] as const) {
+      expect(await seenBy(actor)).toEqual({ day: both, week: both, waiting: both });
     }
+    expect(await seenBy("otherManager")).toEqual({ day: [], week: [], waiting: [] });
+    expect(other.number).not.toBe(number);
+  });
+
+  it("answers 404 to a hall manager asking for another facility's or another town's things by id or number", async () => {
+    const [manage, sheet, waiting, payments] = (await Promise.all([
+      import("~/routes/$muni.manage"),
+      import("~/routes/$muni.manage_.sheet"),
+      import("~/routes/$muni.manage_.waiting"),
+      import("~/routes/$muni.manage_.payments"),
+    ])) as [RouteModule, RouteModule, RouteModule, RouteModule];
+    const cookies = await fixture.signIns();
+    const params = { muni: fixture.municipality.slug };
+    const get = (module: RouteModule, actor: Actor, path: string) =>
+      outcomeOf(() => module.loader!({ request: new Request(`http://localhost/${params.muni}${path}`, { headers: { Cookie: cookies[actor]! } }), params, context: {} }));
+    const post = (module: RouteModule, actor: Actor, form: Record<string, string>) =>
+      outcomeOf(() =>
+        module.action!({
+          request: new Request(`http://localhost/${params.muni}/x`, { method: "POST", headers: { Cookie: cookies[actor]! }, body: new URLSearchParams(form) }),
+          params,
+          context: {},
+        }),
+      );
+    const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    for (const facility of [fixture.secondFacilityId, fixture.otherTenant.facility.id, "made-up"]) {
+      expect(await get(manage, "manager", `/manage?facility=${facility}`)).toBe("404");
+      expect(await get(manage, "manager", `/manage?view=week&facility=${facility}`)).toBe("404");
+      expect(await get(sheet, "manager", `/manage/sheet?facility=${facility}`)).toBe("404");
+    }
+    expect(await get(manage, "manager", `/manage?facility=${fixture.facility.id}`)).toBe("200");
+    expect(await get(sheet, "manager", `/manage/sheet?facility=${fixture.facility.id}&date=${fixture.date}`)).toBe("200");
+    expect(await get(payments, "manager", `/manage/payments?number=${number}`)).toBe("200");
+    expect(await get(payments, "otherManager", `/manage/payments?number=${number}`)).toBe("404");
+    expect(await get(payments, "manager", `/manage/payments?number=${fixture.otherTenant.applicationNumber}`)).toBe("404");
+    // the other hall's manager can neither decide nor take money for this hall's application
+    expect(await post(waiting, "otherManager", { id: fixture.applicationId, decision: "approve" })).toBe("404");
+    expect(await post(payments, "otherManager", { intent: "pay", number: String(number), method: "CASH", amount: "1", receiptNumber: "R" })).toBe("404");
+    const application = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId }, select: { status: true, _count: { select: { ledger: true } } } });
+    expect(application).toEqual({ status: "TENTATIVE", _count: { ledger: 0 } });
   });
 
   for (const file of routeFiles) {

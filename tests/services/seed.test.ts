@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 import { verifyPassword } from "~/services/accounts.server";
+import { findMunicipality } from "~/services/catalog.server";
+import { hallDay } from "~/services/hall-schedule.server";
 
 async function counts() {
   const [municipalities, facilities, rooms, spaces, roomSpaces, timeFrames, closedDates, users, feeSchedules, feeRates, exemptionCategories] =
@@ -30,6 +32,7 @@ async function pastBookings() {
            COUNT(DISTINCT l."id")::int AS "paid"
     FROM "ApplicationItem" i JOIN "Application" a ON a."id" = i."applicationId"
     LEFT JOIN "LedgerEntry" l ON l."applicationId" = a."id"
+    WHERE a."id" NOT LIKE 'demo-akiruno-demo-%' -- the hall's work of today, not history
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return rows;
 }
@@ -66,5 +69,35 @@ describe("the demo seed", () => {
     expect(await counts()).toEqual(first);
     const akiruno = await db.municipality.findUniqueOrThrow({ where: { slug: "akiruno" } });
     expect(await verifyPassword(akiruno.id, "yamada@example.jp", DEMO_PASSWORD)).not.toBeNull();
+  });
+
+  it("books a day's work at 中央公民館 on the last two days it was open, once a day, in every payment state the hall shows", async () => {
+    // (the tests above seeded other days, and the months before December as history)
+    const demoBookings = async () =>
+      (await db.application.findMany({ where: { id: { startsWith: "demo-akiruno-demo-2027-01-1" } }, select: { id: true } }))
+        .map((a) => a.id)
+        .filter((id) => /-2027-01-1[0-2]-/.test(id))
+        .sort();
+    // Tuesday 12 January 2027: the day before is a holiday (成人の日) and the hall's weekly closing day
+    const tuesday = new Date("2027-01-12T01:00:00Z");
+    await seedDemo(db, tuesday);
+    const booked = await demoBookings();
+    expect(booked.map((id) => id.slice("demo-akiruno-demo-".length))).toEqual(
+      ["2027-01-10", "2027-01-12"].flatMap((date) => ["assembly", "exercise", "haiku"].map((key) => `${date}-${key}`)),
+    );
+    await seedDemo(db, new Date("2027-01-12T08:00:00Z"));
+    expect(await demoBookings()).toEqual(booked);
+
+    const akiruno = (await findMunicipality("akiruno"))!;
+    const day = (await hallDay(akiruno, { id: "demo-akiruno-user-manager", role: "MANAGER" }, "2027-01-12", tuesday))!;
+    expect(day.facilities.map((f) => f.name)).toEqual(["中央公民館"]);
+    const rows = Object.fromEntries(day.facilities[0]!.rooms.map((r) => [r.name, r.rows.map((row) => (row.kind === "BOOKED" ? row.item.payment.code : row.kind))]));
+    expect(rows).toEqual({
+      "大集会室（A・B通し）": ["FREE", "IN_USE", "EXEMPT"],
+      集会室A: ["FREE", "PAY_ON_THE_DAY", "IN_USE"],
+      集会室B: ["FREE", "FREE", "IN_USE"],
+      和室: ["PAID", "FREE", "FREE"],
+      調理室: ["FREE", "FREE", "FREE"],
+    });
   });
 });
