@@ -384,10 +384,9 @@ async function slotsClosedMeanwhile(
   const dates = items.map((i) => i.date).sort();
   const from = new Date(Math.min(...items.map((i) => i.startsAt.getTime())));
   const to = new Date(Math.max(...items.map((i) => i.endsAt.getTime())));
-  const [closedDatesOf, blocks] = await Promise.all([
-    loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!, tx),
-    loadBlocks(municipality.id, facilityIds, from, to, tx),
-  ]);
+  // one after the other: a transaction's queries share one connection
+  const closedDatesOf = await loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!, tx);
+  const blocks = await loadBlocks(municipality.id, facilityIds, from, to, tx);
   return items.flatMap((item, index): BookingProblem[] => {
     if (closedDatesOf(item.facilityId).has(item.date)) return [{ code: "CLOSED_DAY", item: index }];
     return blockOf(item, item.spaceIds, blocks) ? [{ code: "BLOCKED", item: index }] : [];
