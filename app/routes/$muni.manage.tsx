@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { OutcomeNotices } from "~/components/ui/outcome-notices";
 import { RadioGroup } from "~/components/ui/radio-group";
@@ -64,9 +64,13 @@ export default function HallBookings() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const h = staffText.hall;
+  const { muni } = useParams();
   return (
     <>
       <h1>{h.title}</h1>
+      <p>
+        <a href={`/${muni}/manage/blocks`}>{h.blocksLink}</a>
+      </p>
       {facilities.length === 0 ? (
         <p>{h.noFacilities}</p>
       ) : (

@@ -1,5 +1,4 @@
 import type { Interval } from "~/domain/availability";
-import { checkReason } from "~/domain/blocks";
 import { formatMinutes, isoDateFromDbDate } from "~/domain/calendar";
 import type { Prisma, Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
@@ -107,7 +106,10 @@ export async function affectedBookings(client: Client, municipalityId: string, c
 
 export type CancelAffectedResult =
   | { ok: true; cancelled: { number: number; refund: number }[]; notCancelled: number }
-  | { ok: false; code: "STAFF_ONLY" | "NOTHING_CHOSEN" | "REASON_REQUIRED" | "REASON_TOO_LONG" };
+  | { ok: false; code: "STAFF_ONLY" | "NOTHING_CHOSEN" | "MESSAGE_REQUIRED" | "MESSAGE_TOO_LONG" };
+
+/** The longest message to the applicants (as on the counter's own cancel form). */
+export const MESSAGE_MAX = 200;
 
 /**
  * Staff cancel the chosen applications' slots inside the coverage for the municipality: paid
@@ -126,8 +128,8 @@ export async function cancelAffectedBookings(
 ): Promise<CancelAffectedResult> {
   if (user.role !== "STAFF") return { ok: false, code: "STAFF_ONLY" };
   if (applicationIds.length === 0) return { ok: false, code: "NOTHING_CHOSEN" };
-  const [problem] = checkReason(message);
-  if (problem) return { ok: false, code: problem };
+  if (!message.trim()) return { ok: false, code: "MESSAGE_REQUIRED" };
+  if (message.trim().length > MESSAGE_MAX) return { ok: false, code: "MESSAGE_TOO_LONG" };
   const affected = new Map((await affectedBookings(db, municipality.id, coverage, now)).map((a) => [a.applicationId, a]));
   const cancelled: { number: number; refund: number }[] = [];
   let notCancelled = 0;

@@ -213,7 +213,7 @@ describe("bookings a block runs into", () => {
     const message = "学習室の床の点検のため、使えなくなりました";
 
     expect(await cancelBookingsInBlock(world.municipality, manager, block.id, [booking.id], message, now)).toEqual({ ok: false, code: "STAFF_ONLY" });
-    expect(await cancelBookingsInBlock(world.municipality, staff, block.id, [booking.id], " ", now)).toEqual({ ok: false, code: "REASON_REQUIRED" });
+    expect(await cancelBookingsInBlock(world.municipality, staff, block.id, [booking.id], " ", now)).toEqual({ ok: false, code: "MESSAGE_REQUIRED" });
     expect(await cancelBookingsInBlock(world.municipality, staff, block.id, [], message, now)).toEqual({ ok: false, code: "NOTHING_CHOSEN" });
     expect(await cancelBookingsInBlock(other.municipality, otherStaff, block.id, [booking.id], message, now)).toEqual({ ok: false, code: "NOT_FOUND" });
     // an application the block does not touch is left alone
