@@ -61,6 +61,7 @@ export function AffectedBookings({
       ) : (
         <>
           <p>{a.intro(bookings.length)}</p>
+          {canCancel ? null : <Notice>{a.managerNote}</Notice>}
           <ul className="card-list">
             {bookings.map((b) => (
               <li key={b.applicationId} className="card">
@@ -78,7 +79,12 @@ export function AffectedBookings({
                   <dd>
                     <ul className="points">
                       {b.slots.map((s) => (
-                        <li key={s.itemId}>{`${r.date(s.date)} ${s.frame} ${r.timeRange(s.from, s.to)} ${s.facility} ${s.room}`}</li>
+                        <li key={s.itemId}>
+                          {`${r.date(s.date)} ${s.frame} `}
+                          <span className="nowrap">{r.timeRange(s.from, s.to)}</span>
+                          <br />
+                          {`${s.facility} ${s.room}`}
+                        </li>
                       ))}
                     </ul>
                   </dd>
@@ -108,9 +114,7 @@ export function AffectedBookings({
                 <Button danger>{a.submit}</Button>
               </div>
             </form>
-          ) : (
-            <Notice>{a.managerNote}</Notice>
-          )}
+          ) : null}
         </>
       )}
     </section>

@@ -99,7 +99,8 @@ export const en: Messages = {
         ? `You can book online from tomorrow up to ${months} month${months === 1 ? "" : "s"} ahead. For today, please call the facility.`
         : `You can book online from ${closeDaysBefore} days ahead up to ${months} month${months === 1 ? "" : "s"} ahead. For sooner days, please call the facility.`,
     notices: "Notices this month",
-    notice: (date, reason, frames) => `${date}${frames ? ` ${frames.join(", ")}` : ""}: ${reason}`,
+    closedNotice: (date, reason) => `${date} closed: ${reason}`,
+    blockedNotice: (date, reason, frames) => `${date} ${frames ? frames.join(", ") : "all day"} not available: ${reason}`,
   },
 
   marks: {
@@ -116,6 +117,7 @@ export const en: Messages = {
     closedFor: (reason) => `The facility is closed on this day (${reason}).`,
     blockedAllDay: (reason) => `This room cannot be used on this day (${reason}).`,
     blocked: (reason) => `Not available (${reason})`,
+    unavailable: "Not available",
     choose: "Choose the times you want. You can choose several.",
     taken: "Already booked",
     select: "Choose",

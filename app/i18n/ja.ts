@@ -104,8 +104,11 @@ export const ja = {
         ? `インターネットで予約できるのは、明日から${months}か月先までです。当日の予約は施設にお電話ください。`
         : `インターネットで予約できるのは、${closeDaysBefore}日後から${months}か月先までです。それより近い日の予約は施設にお電話ください。`,
     notices: "この月のお知らせ",
-    /** a dated closure or a block on a day; frames: the frames it closes, null for the whole day */
-    notice: (date: string, reason: string, frames: string[] | null) => `${date}${frames ? ` ${frames.join("・")}` : ""}：${reason}`,
+    /** a dated closure of the facility on a day */
+    closedNotice: (date: string, reason: string) => `${date} 休館：${reason}`,
+    /** a block of the room on a day; frames: the frames it closes, null for the whole day */
+    blockedNotice: (date: string, reason: string, frames: string[] | null) =>
+      `${date} ${frames ? `${frames.join("・")}は` : "終日"}使えません：${reason}`,
   },
 
   marks: {
@@ -122,6 +125,7 @@ export const ja = {
     closedFor: (reason: string) => `この日は休館日です（${reason}）。`,
     blockedAllDay: (reason: string) => `この日は、この部屋は使えません（${reason}）。`,
     blocked: (reason: string) => `使えません（${reason}）`,
+    unavailable: "使えません",
     choose: "使いたい時間を押してください。いくつでも選べます。",
     taken: "予約済みのため選べません",
     select: "選ぶ",

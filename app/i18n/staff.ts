@@ -369,7 +369,7 @@ export const staffText = {
     applicant: "申込者",
     phone: "連絡先",
     slots: "この期間の枠",
-    fee: "使用料（税込）",
+    fee: "申し込み全体の使用料（税込）",
     paid: "支払い済み",
     cancelTitle: "選んだ予約を取り消す（全額返金）",
     cancelIntro: "チェックした申し込みの、この期間の枠だけを取り消します（ほかの日・部屋の枠はそのままです）。支払い済みの分は全額を返金し（インターネットで払った分は払った方法に返します）、申込者にメールで知らせます。",
@@ -377,8 +377,8 @@ export const staffText = {
     option: (number: number, applicant: string) => `申込番号 ${number}　${applicant}`,
     message: "申込者へのお知らせ（メールに書き、記録にも残ります）",
     messageHint: "例：床の点検のため、この日は使えなくなりました。ご迷惑をおかけします。",
-    submit: "チェックした予約を取り消して全額返金する",
-    done: (numbers: string, refund: string) => `${numbers}を取り消しました。返金：合計 ${refund}`,
+    submit: "取り消して全額返金する",
+    done: (numbers: string, refund: string) => `${numbers}の、この期間の枠を取り消しました。返金：合計 ${refund}`,
     notCancelled: (n: number) => `${n}件は取り消せませんでした（すでに取り消されたか、この期間の枠がなくなっています）。`,
     errors: {
       NOTHING_CHOSEN: "取り消す申し込みを1つ以上選んでください",
@@ -423,8 +423,8 @@ export const staffText = {
     blocksLink: "部屋・施設の使用中止へ",
     none: "これからの臨時の休館日はありません。",
     allFacilities: "すべての施設",
-    affected: (n: number) => (n === 0 ? "この日の予約はありません" : `この日の予約 ${n}件を確かめる`),
-    see: "くわしく見る",
+    affected: (n: number) => (n === 0 ? "この日の予約はありません" : `この日の予約 ${n}件`),
+    seeSuffix: "の休館日をくわしく見る",
     addTitle: "臨時の休館日を追加する",
     facility: "休館にする施設",
     from: "休館日（始めの日）",
@@ -434,8 +434,10 @@ export const staffText = {
     reason: "理由（利用者に表示されます）",
     reasonHint: "例：選挙の投票所になるため",
     add: "休館日を追加する",
-    added: (days: number, affected: number) =>
-      `${days}日を休館日にしました。${affected > 0 ? `休館日に入っている予約が${affected}件あります。下の一覧から確かめてください。` : ""}`,
+    /** days: the date, or how many days */
+    added: (days: string, affected: number) =>
+      `${days}を休館日にしました。${affected > 0 ? `休館日に入っている予約が${affected}件あります。一覧から確かめてください。` : ""}`,
+    days: (n: number) => `${n}日間`,
     detailTitle: "臨時の休館日",
     back: "休館日と予約の受付期間へ戻る",
     remove: "この休館日を取り消す（開館する）",

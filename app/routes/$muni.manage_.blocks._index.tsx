@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
-import { periodView } from "~/domain/blocks";
+import { checkReason, periodView } from "~/domain/blocks";
 import { staffText } from "~/i18n/staff";
 import { typedDate, typedTime } from "~/schemas/dates.server";
 import { blockableFacilities, createBlock, listBlocks } from "~/services/blocks.server";
@@ -53,6 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const toTime = typedTime(values.toTime);
   if (toTime.kind === "invalid") errors.toTime = t.errors.time!;
   const reason = values.reason ?? "";
+  // the reason's problems too, so that one round shows every mistake
+  const [reasonProblem] = checkReason(reason);
+  if (reasonProblem) errors.reason = t.errors[reasonProblem]!;
   const fail = (status = 400) => data({ errors, values }, { status });
   if (Object.keys(errors).length > 0 || fromDate.kind !== "ok") return fail();
   const result = await createBlock(

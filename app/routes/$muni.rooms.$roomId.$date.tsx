@@ -97,7 +97,7 @@ export default function RoomDay() {
         {room.name}
       </h1>
       <p>
-        {t.list([room.facilityName, t.marks[mark].label])}
+        {t.list([room.facilityName, blockedAllDay ? t.day.unavailable : t.marks[mark].label])}
       </p>
       {errorMessage ? (
         <Notice tone="error" role="alert">

@@ -32,8 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     days: result.days.map(({ date, mark }) => ({ date, mark })),
     // why the hall is closed on a day or a room cannot be used, in the staff's words
     notices: result.days.flatMap(({ date, closure, blocks }) => [
-      ...(closure?.code === "DATED" ? [{ date, reason: closure.reason, frames: null }] : []),
-      ...blocks.map((b) => ({ date, ...b })),
+      ...(closure?.code === "DATED" ? [{ date, reason: closure.reason, closed: true, frames: null }] : []),
+      ...blocks.map((b) => ({ date, closed: false, ...b })),
     ]),
     window: { closeDaysBefore: municipality.bookingCloseDaysBefore, months: municipality.bookingWindowMonths },
     previous: month > firstMonth ? addMonthsToMonth(month, -1) : null,
@@ -71,7 +71,9 @@ export default function RoomMonth() {
           <h2 id="notices-title">{t.month.notices}</h2>
           <ul className="points">
             {notices.map((n) => (
-              <li key={`${n.date}|${n.reason}`}>{t.month.notice(t.date(n.date), n.reason, n.frames)}</li>
+              <li key={`${n.date}|${n.reason}`}>
+                {n.closed ? t.month.closedNotice(t.date(n.date), n.reason) : t.month.blockedNotice(t.date(n.date), n.reason, n.frames)}
+              </li>
             ))}
           </ul>
         </section>

@@ -10,6 +10,7 @@ import { TextField } from "~/components/ui/text-field";
 import { useT } from "~/i18n";
 import { ja } from "~/i18n/ja";
 import { staffText } from "~/i18n/staff";
+import { checkReason } from "~/domain/blocks";
 import { typedDate } from "~/schemas/dates.server";
 import { wholeNumber } from "~/schemas/numbers.server";
 import { addClosure, calendarSettingsOf, listClosures, updateCalendarSettings } from "~/services/calendar-settings.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     settings: calendarSettingsOf(municipality),
     facilities: facilities.map((f) => ({ id: f.id, name: f.name })),
     closures,
-    done: done.has("removed") ? t.removed : done.has("added") ? t.added(Number(done.get("added")) || 1, Number(done.get("affected")) || 0) : null,
+    done: done.has("removed") ? t.removed : done.has("added") ? t.added(t.days(Number(done.get("added")) || 1), Number(done.get("affected")) || 0) : null,
   };
 }
 
@@ -49,6 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (from.kind !== "ok") errors.from = from.kind === "blank" ? e.dateRequired : e.date;
     const to = typedDate(values.to);
     if (to.kind === "invalid") errors.to = e.date;
+    // the reason's problems too, so that one round shows every mistake
+    const [reasonProblem] = checkReason(values.reason ?? "");
+    if (reasonProblem) errors.reason = e[reasonProblem];
     if (Object.keys(errors).length > 0 || from.kind !== "ok") return fail(errors);
     const input = {
       facilityId: values.facilityId === ALL ? null : values.facilityId!,
@@ -106,8 +110,9 @@ export default function CalendarSettings() {
       <h1>{t.title}</h1>
       <OutcomeNotices done={actionData?.done ?? done} />
       <p>{t.intro}</p>
+      <p>{t.paymentLink}</p>
       <p>
-        {t.paymentLink} <a href={`/${slug}/staff/payment-settings`}>{t.paymentLinkText}</a>
+        <a href={`/${slug}/staff/payment-settings`}>{t.paymentLinkText}</a>
       </p>
 
       <h2>{t.settingsTitle}</h2>
@@ -149,18 +154,21 @@ export default function CalendarSettings() {
       </dl>
 
       <h2>{t.closuresTitle}</h2>
+      <p>{t.closuresIntro}</p>
       <p>
-        {t.closuresIntro} <a href={`/${slug}/manage/blocks`}>{t.blocksLink}</a>
+        <a href={`/${slug}/manage/blocks`}>{t.blocksLink}</a>
       </p>
       {closures.length === 0 ? <p>{t.none}</p> : null}
       <ul className="card-list">
         {closures.map((c) => (
           <li key={c.id} className="card">
-            <p className="card-title">{`${r.date(c.date)} ${c.facilityName ?? t.allFacilities}`}</p>
+            <a className="card-link" href={`/${slug}/staff/closures/${c.id}`}>
+              <span className="card-title">{`${r.date(c.date)} ${c.facilityName ?? t.allFacilities}`}</span>
+              <span className="visually-hidden">{t.seeSuffix}</span>
+            </a>
             <p>{c.reason}</p>
             <p>
-              <a href={`/${slug}/staff/closures/${c.id}`}>{c.affected > 0 ? <strong>{t.affected(c.affected)}</strong> : t.see}</a>
-              {c.affected > 0 ? null : `（${t.affected(0)}）`}
+              <strong>{t.affected(c.affected)}</strong>
             </p>
           </li>
         ))}

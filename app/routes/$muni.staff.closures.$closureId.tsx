@@ -6,6 +6,7 @@ import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
 import { OutcomeNotices } from "~/components/ui/outcome-notices";
 import { useT } from "~/i18n";
+import { ja } from "~/i18n/ja";
 import { staffText } from "~/i18n/staff";
 import { cancelFormOf, cancelReply } from "~/schemas/affected.server";
 import { cancelBookingsOnClosure, closureDetail, removeClosure } from "~/services/calendar-settings.server";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const closure = await closureDetail(municipality, params.closureId!, new Date());
   if (!closure) notFound();
   const added = new URL(request.url).searchParams.has("added");
-  return { slug: municipality.slug, closure, done: added ? t.added(1, closure.affected.length) : null };
+  return { slug: municipality.slug, closure, done: added ? t.added(ja.date(closure.date), closure.affected.length) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

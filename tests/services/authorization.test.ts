@@ -183,7 +183,8 @@ const TABLE: Record<string, Case | Case[]> = {
     {
       get: managersAndStaff,
       post: {
-        form: (f) => ({ place: `${f.facility.id}|${f.room.id}`, fromDate: f.laterDate, reason: "" }),
+        // a period long past: refused by the hall's own staff, but only after the facility is found
+        form: (f) => ({ place: `${f.facility.id}|${f.room.id}`, fromDate: "2020-01-01", reason: "点検" }),
         expect: but(signedIn("403"), { manager: "400", otherManager: "404", staff: "400" }),
       },
     },
