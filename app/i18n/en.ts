@@ -76,7 +76,7 @@ export const en: Messages = {
     phone: "Phone",
     closed: (rules) => {
       const parts = [rules.weekdays, rules.holidays ? "national holidays" : "", rules.yearEnd ? "29 Dec–3 Jan" : ""].filter(Boolean);
-      return parts.length ? `Closed on ${parts.join(", ")}` : null;
+      return parts.length ? `Closed on ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}` : null;
     },
     chooseRoom: "Choose a room",
     seeAvailability: ": see availability",
