@@ -5,7 +5,7 @@ import { staffText } from "~/i18n/staff";
 
 const h = staffText.hall;
 
-export type HallPage = "day" | "week" | "waiting" | "payments" | "proxy";
+export type HallPage = "day" | "week" | "waiting" | "payments" | "proxy" | "blocks";
 
 /** The hall manager's screens, one link each, at the top of each of them (not printed). */
 export function HallNav({ slug, current }: { slug: string; current: HallPage }) {
@@ -16,6 +16,7 @@ export function HallNav({ slug, current }: { slug: string; current: HallPage }) 
     { page: "waiting", href: `/${slug}/manage/waiting`, label: h.nav.waiting },
     { page: "payments", href: `/${slug}/manage/payments`, label: h.nav.payments },
     { page: "proxy", href: `/${slug}/manage/proxy`, label: h.nav.proxy },
+    { page: "blocks", href: `/${slug}/manage/blocks`, label: h.nav.blocks },
   ];
   return (
     <nav className="hall-nav no-print" aria-label={h.nav.label}>

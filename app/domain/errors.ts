@@ -14,6 +14,8 @@ export type BookingErrorCode =
   | "BOOKING_CLOSED_FOR_DATE"
   | "NOT_YET_OPEN"
   | "CLOSED_DAY"
+  /** the hall or staff closed the room (or its facility) for that time */
+  | "BLOCKED"
   | "DUPLICATE_SLOT"
   | "OVERLAPPING_SLOTS"
   | "OVER_CAPACITY"

@@ -75,7 +75,10 @@ export const en: Messages = {
   facility: {
     back: "Back to all facilities",
     phone: "Phone",
-    closed: (weekdays) => `Closed on ${weekdays}, national holidays and 29 Dec–3 Jan`,
+    closed: (rules) => {
+      const parts = [rules.weekdays, rules.holidays ? "national holidays" : "", rules.yearEnd ? "29 Dec–3 Jan" : ""].filter(Boolean);
+      return parts.length ? `Closed on ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}` : null;
+    },
     chooseRoom: "Choose a room",
     seeAvailability: ": see availability",
     capacity: (n) => `Up to ${n} people`,
@@ -92,7 +95,13 @@ export const en: Messages = {
     legend: "What the marks mean",
     monthNav: "Change month",
     caption: (month) => `Availability in ${month}`,
-    window: "You can book online from tomorrow up to 3 months ahead. For today, please call the facility.",
+    window: (closeDaysBefore, months) =>
+      closeDaysBefore === 1
+        ? `You can book online from tomorrow up to ${months} month${months === 1 ? "" : "s"} ahead. For today, please call the facility.`
+        : `You can book online from ${closeDaysBefore} days ahead up to ${months} month${months === 1 ? "" : "s"} ahead. For sooner days, please call the facility.`,
+    notices: "Notices this month",
+    closedNotice: (date, reason) => `${date} closed: ${reason}`,
+    blockedNotice: (date, reason, frames) => `${date} ${frames ? frames.join(", ") : "all day"} not available: ${reason}`,
   },
 
   marks: {
@@ -106,6 +115,10 @@ export const en: Messages = {
   day: {
     back: "Back to the calendar",
     closedDay: "The facility is closed on this day.",
+    closedFor: (reason) => `The facility is closed on this day (${reason}).`,
+    blockedAllDay: (reason) => `This room cannot be used on this day (${reason}).`,
+    blocked: (reason) => `Not available (${reason})`,
+    unavailable: "Not available",
     choose: "Choose the times you want. You can choose several.",
     taken: "Already booked",
     select: "Choose",
@@ -602,6 +615,7 @@ export const en: Messages = {
     BOOKING_CLOSED_FOR_DATE: "Online booking for this day has closed. Please call the facility.",
     NOT_YET_OPEN: "Booking for this day has not opened yet.",
     CLOSED_DAY: "The facility is closed on this day.",
+    BLOCKED: "This room can no longer be used at this time (maintenance or similar). Please choose another slot.",
     DUPLICATE_SLOT: "The same time is chosen twice. Please remove one.",
     OVERLAPPING_SLOTS: "Rooms that overlap at the same time are chosen (such as the large hall and one of its halves). Please remove one.",
     OVER_CAPACITY: "The number of people is more than this room holds.",

@@ -79,7 +79,11 @@ export const ja = {
   facility: {
     back: "施設の一覧へ戻る",
     phone: "電話",
-    closed: (weekdays: string) => `休館日：毎週${weekdays}、祝日、年末年始（12月29日〜1月3日）`,
+    /** the facility's regular closed days; null when it has none */
+    closed: (rules: { weekdays: string; holidays: boolean; yearEnd: boolean }) => {
+      const parts = [rules.weekdays ? `毎週${rules.weekdays}` : "", rules.holidays ? "祝日" : "", rules.yearEnd ? "年末年始（12月29日〜1月3日）" : ""].filter(Boolean);
+      return parts.length ? `休館日：${parts.join("、")}` : null;
+    },
     chooseRoom: "部屋を選んでください",
     seeAvailability: "の空きを見る",
     capacity: (n: number) => `定員 ${n}人`,
@@ -96,7 +100,16 @@ export const ja = {
     legend: "記号の意味",
     monthNav: "月の切り替え",
     caption: (month: string) => `${month}の空き状況`,
-    window: "インターネットで予約できるのは、明日から3か月先までです。当日の予約は施設にお電話ください。",
+    window: (closeDaysBefore: number, months: number) =>
+      closeDaysBefore === 1
+        ? `インターネットで予約できるのは、明日から${months}か月先までです。当日の予約は施設にお電話ください。`
+        : `インターネットで予約できるのは、${closeDaysBefore}日後から${months}か月先までです。それより近い日の予約は施設にお電話ください。`,
+    notices: "この月のお知らせ",
+    /** a dated closure of the facility on a day */
+    closedNotice: (date: string, reason: string) => `${date} 休館：${reason}`,
+    /** a block of the room on a day; frames: the frames it closes, null for the whole day */
+    blockedNotice: (date: string, reason: string, frames: string[] | null) =>
+      `${date} ${frames ? `${frames.join("・")}は` : "終日"}使えません：${reason}`,
   },
 
   marks: {
@@ -110,6 +123,10 @@ export const ja = {
   day: {
     back: "カレンダーへ戻る",
     closedDay: "この日は休館日です。",
+    closedFor: (reason: string) => `この日は休館日です（${reason}）。`,
+    blockedAllDay: (reason: string) => `この日は、この部屋は使えません（${reason}）。`,
+    blocked: (reason: string) => `使えません（${reason}）`,
+    unavailable: "使えません",
     choose: "使いたい時間を押してください。いくつでも選べます。",
     taken: "予約済みのため選べません",
     select: "選ぶ",
@@ -607,6 +624,7 @@ export const ja = {
     BOOKING_CLOSED_FOR_DATE: "この日のインターネット予約は締め切りました。施設に電話でお問い合わせください。",
     NOT_YET_OPEN: "この日はまだ予約の受付が始まっていません。",
     CLOSED_DAY: "この日は休館日のため予約できません。",
+    BLOCKED: "この時間は、点検などのため部屋が使えなくなりました。ほかの枠を選んでください。",
     DUPLICATE_SLOT: "同じ枠が2回選ばれています。ひとつ取り消してください。",
     OVERLAPPING_SLOTS: "同じ時間に重なる部屋（大集会室とその半分など）が選ばれています。どちらかを取り消してください。",
     OVER_CAPACITY: "利用人数がこの部屋の定員をこえています。",

@@ -28,6 +28,8 @@ export default function StaffMenu() {
         <li><a href={`/${slug}/staff/fees`}>{t.fees}</a></li>
         <li><a href={`/${slug}/staff/equipment`}>{t.equipment}</a></li>
         <li><a href={`/${slug}/staff/payment-settings`}>{t.paymentSettings}</a></li>
+        <li><a href={`/${slug}/staff/calendar`}>{t.calendar}</a></li>
+        <li><a href={`/${slug}/manage/blocks`}>{t.blocks}</a></li>
         <li><a href={`/${slug}/staff/invitations`}>{t.invitations}</a></li>
         <li><a href={`/${slug}/staff/audit`}>{t.audit}</a></li>
         <li><a href={`/${slug}/open-data`}>{t.displays}</a></li>

@@ -1,4 +1,5 @@
 import { overlaps, slotInterval } from "~/domain/availability";
+import { blockOf } from "~/domain/blocks";
 import { checkSlots, type RequestedSlot } from "~/domain/booking-rules";
 import {
   dbDateFromIsoDate,
@@ -18,8 +19,10 @@ import {
   findRooms,
   instantRange,
   knownRoom,
+  loadBlocks,
   loadClosedDates,
   loadOccupied,
+  lockSpaces,
   type RoomDetail,
 } from "./rooms.server";
 import { itemsShortOfStock, type StockRequest } from "./equipment.server";
@@ -104,18 +107,18 @@ export async function checkRequestedSlots(
       : [],
   ]);
   const dates = requested.map((s) => s.date).sort();
-  const closedDatesOf = dates.length
-    ? await loadClosedDates(
-        municipality.id,
-        [...new Set([...rooms.values()].map((r) => r.facility.id))],
-        dates[0]!,
-        dates[dates.length - 1]!,
-      )
-    : () => new Map<IsoDate, string>();
+  const facilityIds = [...new Set([...rooms.values()].map((r) => r.facility.id))];
+  const range = dates.length ? instantRange(dates[0]!, dates[dates.length - 1]!) : null;
+  const [closedDatesOf, blocks] = range
+    ? await Promise.all([
+        loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!),
+        loadBlocks(municipality.id, facilityIds, range.from, range.to),
+      ])
+    : [() => new Map<IsoDate, string>(), []];
   const known = new Map(
     [...rooms.values()].map((room) => [
       room.id,
-      knownRoom(room, municipality, closedDatesOf(room.facility.id)),
+      knownRoom(room, municipality, closedDatesOf(room.facility.id), blocks),
     ]),
   );
   const problems = checkSlots({
@@ -125,6 +128,7 @@ export async function checkRequestedSlots(
     window: pricing.group
       ? { ...municipality, bookingWindowMonths: municipality.bookingWindowMonths + municipality.groupExtraWindowMonths }
       : municipality,
+    timeZone: municipality.timeZone,
     headcount,
   });
   const slots: SlotDetail[] = [];
@@ -237,6 +241,7 @@ export async function submitApplication(
     ...slot,
     ...slotInterval(slot.date, slot, municipality.timeZone),
     spaceIds: rooms.get(slot.roomId)!.spaceIds,
+    facilityId: rooms.get(slot.roomId)!.facility.id,
   }));
 
   const state = stateOfNewApplication({
@@ -297,10 +302,11 @@ export async function submitApplication(
       // the other's uncommitted row, and PostgreSQL ends one as a deadlock (40P01) rather than
       // as a taken slot. Lock the spaces first, always in the same order: the second one waits
       // here, then meets the committed row and gets its exclusion violation.
-      const spaceIds = [...new Set(items.flatMap((item) => item.spaceIds))];
-      await tx.$queryRaw`SELECT "id" FROM "Space"
-        WHERE "municipalityId" = ${municipality.id} AND "id" = ANY(${spaceIds})
-        ORDER BY "id" FOR NO KEY UPDATE`;
+      await lockSpaces(tx, municipality.id, items.flatMap((item) => item.spaceIds));
+      // A block or a closure added since the first look locked these spaces too and is
+      // committed by now; one added later waits for this booking and then lists it (ADR 0015).
+      const closed = await slotsClosedMeanwhile(tx, municipality, items);
+      if (closed.length > 0) throw new SlotsClosed(closed);
       await tx.occupancy.createMany({
         data: items.flatMap((item) =>
           item.spaceIds.map((spaceId) => ({
@@ -357,6 +363,7 @@ export async function submitApplication(
     sendQueuedMailSoon();
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
+    if (error instanceof SlotsClosed) return { ok: false, problems: error.problems, alternatives: [] };
     if (error instanceof EquipmentShortage) {
       return { ok: false, problems: error.items.map((item) => ({ code: "EQUIPMENT_SHORT", item })), alternatives: [] };
     }
@@ -373,6 +380,35 @@ export async function submitApplication(
       alternatives: taken ? await alternativesFor(municipality, taken, now, input.slots) : [],
     };
   }
+}
+
+/** Thrown inside the submitting transaction to roll it back: the hall closed a slot meanwhile. */
+class SlotsClosed extends Error {
+  constructor(readonly problems: BookingProblem[]) {
+    super("slots closed meanwhile");
+  }
+}
+
+/**
+ * Inside the submitting transaction, after the spaces are locked: the slots that a dated
+ * closure or a block now covers (CLOSED_DAY, BLOCKED), by their position.
+ */
+async function slotsClosedMeanwhile(
+  tx: Prisma.TransactionClient,
+  municipality: Municipality,
+  items: { date: IsoDate; startsAt: Date; endsAt: Date; spaceIds: readonly string[]; facilityId: string }[],
+): Promise<BookingProblem[]> {
+  const facilityIds = [...new Set(items.map((i) => i.facilityId))];
+  const dates = items.map((i) => i.date).sort();
+  const from = new Date(Math.min(...items.map((i) => i.startsAt.getTime())));
+  const to = new Date(Math.max(...items.map((i) => i.endsAt.getTime())));
+  // one after the other: a transaction's queries share one connection
+  const closedDatesOf = await loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!, tx);
+  const blocks = await loadBlocks(municipality.id, facilityIds, from, to, tx);
+  return items.flatMap((item, index): BookingProblem[] => {
+    if (closedDatesOf(item.facilityId).has(item.date)) return [{ code: "CLOSED_DAY", item: index }];
+    return blockOf(item, item.spaceIds, blocks) ? [{ code: "BLOCKED", item: index }] : [];
+  });
 }
 
 /** Thrown inside the submitting transaction to roll it back: another booking took the units. */
@@ -704,6 +740,7 @@ export async function refundPreview(municipality: Municipality, application: { i
 /**
  * Staff cancel the remaining slots of an application for the municipality (a closure, an
  * election, a disaster): every paid slot is refunded in full, and the applicant is told.
+ * `itemIds` narrows it to those slots (the ones a block or a closure covers).
  */
 export async function cancelForMunicipality(
   municipality: Municipality,
@@ -711,8 +748,9 @@ export async function cancelForMunicipality(
   applicationId: string,
   reason: string,
   now: Date,
+  itemIds?: readonly string[],
 ): Promise<CancelResult & { refund?: number }> {
-  const result = await db.$transaction((tx) => cancelForMunicipalityIn(tx, municipality, staffId, applicationId, reason, now));
+  const result = await db.$transaction((tx) => cancelForMunicipalityIn(tx, municipality, staffId, applicationId, reason, now, itemIds));
   if (result.ok) sendQueuedMailSoon();
   return result;
 }
@@ -725,11 +763,15 @@ export async function cancelForMunicipalityIn(
   applicationId: string,
   reason: string,
   now: Date,
+  itemIds?: readonly string[],
 ): Promise<CancelResult & { refund?: number }> {
   const today = firstCancellableDate(municipality, now);
   const application = await tx.application.findFirst({
     where: { id: applicationId, municipalityId: municipality.id },
-    select: { id: true, items: { where: { cancelledAt: null, useDate: { gte: today } }, select: { id: true } } },
+    select: {
+      id: true,
+      items: { where: { cancelledAt: null, useDate: { gte: today }, ...(itemIds ? { id: { in: [...itemIds] } } : {}) }, select: { id: true } },
+    },
   });
   if (!application) return { ok: false, code: "NOT_FOUND" };
   if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" };

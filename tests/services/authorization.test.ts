@@ -240,6 +240,63 @@ const TABLE: Record<string, Case | Case[]> = {
       },
     },
   ],
+  "$muni.manage_.blocks._index.tsx": [
+    {
+      get: managersAndStaff,
+      post: { form: () => ({ place: "" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) },
+    },
+    // a facility that is not theirs (another hall's, or another town's) is not found, before anything else is checked
+    {
+      get: managersAndStaff,
+      post: {
+        // a period long past: refused by the hall's own staff, but only after the facility is found
+        form: (f) => ({ place: `${f.facility.id}|${f.room.id}`, fromDate: "2020-01-01", reason: "点検" }),
+        expect: but(signedIn("403"), { manager: "400", otherManager: "404", staff: "400" }),
+      },
+    },
+    {
+      get: managersAndStaff,
+      post: {
+        form: (f) => ({ place: `${f.otherTenant.facility.id}|`, fromDate: f.laterDate, reason: "点検" }),
+        expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      },
+    },
+  ],
+  "$muni.manage_.blocks.$blockId.tsx": [
+    {
+      params: (f) => ({ blockId: f.blockId }),
+      get: but(managersAndStaff, { otherManager: "404" }),
+      // cancelling the bookings is for staff; nothing chosen here
+      post: { form: () => ({ intent: "cancel" }), expect: but(signedIn("403"), { staff: "400" }) },
+    },
+    {
+      params: (f) => ({ blockId: f.otherTenant.blockId }),
+      get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      post: { form: () => ({ intent: "lift" }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+    },
+  ],
+  "$muni.staff.calendar.tsx": [
+    { get: staffOnly, post: { form: () => ({ intent: "settings", bookingWindowMonths: "abc" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    {
+      get: staffOnly,
+      post: {
+        form: (f) => ({ intent: "closure", facilityId: f.otherTenant.facility.id, from: f.laterDate, reason: "よその休館" }),
+        expect: but(signedIn("403"), { staff: "404" }),
+      },
+    },
+  ],
+  "$muni.staff.closures.$closureId.tsx": [
+    {
+      params: (f) => ({ closureId: f.closureId }),
+      get: staffOnly,
+      post: { form: () => ({ intent: "cancel", message: "" }), expect: but(signedIn("403"), { staff: "400" }) },
+    },
+    {
+      params: (f) => ({ closureId: f.otherTenant.closureId }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "remove" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+  ],
   "$muni.invite.$token.tsx": {
     params: () => ({ token: "not-a-real-token" }),
     get: all("200"),
@@ -296,6 +353,17 @@ async function setUp() {
   };
   const groupId = await groupOf(municipality.id, resident.id);
   const otherGroupId = await groupOf(other.municipality.id, otherTenantResident.id);
+  /** a block and a closure well after the application's date, so they touch no booking */
+  const laterDate = addDays(date, 40);
+  const blockOf = async (municipalityId: string, facilityId: string, createdById: string) => {
+    const startsAt = new Date(`${laterDate}T00:00:00+09:00`);
+    const block = await db.block.create({
+      data: { municipalityId, facilityId, startsAt, endsAt: new Date(startsAt.getTime() + 86_400_000), reason: "点検", createdById },
+    });
+    return block.id;
+  };
+  const closureOf = async (municipalityId: string) =>
+    (await db.closedDate.create({ data: { municipalityId, facilityId: null, date: new Date(`${laterDate}T00:00:00Z`), reason: "選挙" } })).id;
   /** Fresh sign-ins for every visitor (a route like logout ends the ones it is given). */
   const signIns = async (): Promise<Record<Actor, string | null>> => {
     const now = new Date();
@@ -323,14 +391,19 @@ async function setUp() {
     secondFacilityId: secondFacility.id,
     room: rooms.small,
     date,
+    laterDate,
     applicationId,
     groupId,
+    blockId: await blockOf(municipality.id, facility.id, manager.id),
+    closureId: await closureOf(municipality.id),
     otherTenant: {
       ...other,
       applicationId: otherApplicationId,
       applicationNumber: (await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).number,
       groupId: otherGroupId,
       residentId: otherTenantResident.id,
+      blockId: await blockOf(other.municipality.id, other.facility.id, otherStaff.id),
+      closureId: await closureOf(other.municipality.id),
     },
     signIns,
   };
