@@ -75,7 +75,13 @@ export default function RoomDay() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const unavailable = closure ? t.day.closedDay : windowError ? t.bookingErrors[windowError] : null;
+  const unavailable = closure
+    ? t.day.closedDay
+    : windowError
+      ? t.bookingErrors[windowError]
+      : frames.length === 0
+        ? t.day.noFrames
+        : null;
   const error = actionData?.error;
   const errorMessage =
     error === "RESELECT" ? t.day.reselect : error === "JUST_TAKEN" ? t.day.justTaken : error ? t.bookingErrors[error] : null;

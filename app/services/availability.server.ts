@@ -10,6 +10,7 @@ import {
 import { bookingWindow, checkBookingWindow, type WindowError } from "~/domain/booking-window";
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth, todayIn } from "~/domain/calendar";
 import { type Closure, closureOn } from "~/domain/closures";
+import { framesOn } from "~/domain/time-frames";
 import type { Municipality } from "./catalog.server";
 import { baseFeeOn, loadFeeTable } from "./fees.server";
 import {
@@ -101,7 +102,7 @@ async function availabilityOfDates(
     const { rules, occupied } = perRoom.get(room.id)!;
     const closure = closureOn(date, rules.closure);
     const windowError: WindowError | null = checkBookingWindow(date, today, municipality);
-    const frames: FrameAvailability[] = room.timeFrames.map((frame) => ({
+    const frames: FrameAvailability[] = framesOn(room.timeFrames, date).map((frame) => ({
       ...frame,
       fee: fees ? (baseFeeOn(fees, frame.id, date)?.amount ?? null) : null,
       free: !closure && isFree(slotInterval(date, frame, municipality.timeZone), occupied),
@@ -156,7 +157,7 @@ export async function alternativesFor(
       });
     }
   }
-  const frameIndex = room.timeFrames.findIndex((f) => f.id === taken.timeFrameId);
+  const frameIndex = framesOn(room.timeFrames, taken.date).findIndex((f) => f.id === taken.timeFrameId);
   const byRoom = new Map(rooms.map((r) => [r.id, r]));
   return nearestAlternatives({ ...taken, frameIndex: Math.max(frameIndex, 0) }, candidates).map(
     (c) => {

@@ -1,4 +1,5 @@
 import type { KnownRoom } from "~/domain/booking-rules";
+import type { DayType } from "~/domain/fees";
 import { addDays, dbDateFromIsoDate, type IsoDate, isoDateFromDbDate } from "~/domain/calendar";
 import type { Interval } from "~/domain/availability";
 import { db } from "~/utils/db.server";
@@ -12,9 +13,10 @@ const roomSelect = {
   sortOrder: true,
   facility: { select: { id: true, name: true, closedWeekdays: true } },
   spaces: { select: { spaceId: true } },
+  // retired frames too: a selection that names one is told it is no longer offered
   timeFrames: {
     orderBy: { sortOrder: "asc" },
-    select: { id: true, name: true, startMinute: true, endMinute: true },
+    select: { id: true, name: true, startMinute: true, endMinute: true, dayTypes: true, active: true },
   },
 } as const;
 
@@ -25,7 +27,8 @@ export type RoomDetail = {
   description: string;
   facility: { id: string; name: string; closedWeekdays: number[] };
   spaceIds: string[];
-  timeFrames: { id: string; name: string; startMinute: number; endMinute: number }[];
+  /** every frame, retired ones too; framesOn (app/domain/time-frames.ts) gives a date's */
+  timeFrames: { id: string; name: string; startMinute: number; endMinute: number; dayTypes: DayType[]; active: boolean }[];
 };
 
 function toDetail(room: {
@@ -41,10 +44,13 @@ function toDetail(room: {
   return { ...rest, spaceIds: spaces.map((s) => s.spaceId) };
 }
 
-/** Rooms of the municipality by id; ids of other municipalities are simply not found. */
+/**
+ * Rooms of the municipality that are offered, by id; ids of other municipalities and retired
+ * rooms are simply not found.
+ */
 export async function findRooms(municipalityId: string, roomIds: readonly string[]) {
   const rooms = await db.room.findMany({
-    where: { municipalityId, id: { in: [...new Set(roomIds)] } },
+    where: { municipalityId, active: true, id: { in: [...new Set(roomIds)] } },
     select: roomSelect,
   });
   return new Map(rooms.map((r) => [r.id, toDetail(r)]));
@@ -57,7 +63,7 @@ export async function findRoom(municipalityId: string, roomId: string) {
 /** The other rooms of a facility, for offering alternatives. */
 export async function findFacilityRooms(municipalityId: string, facilityId: string) {
   const rooms = await db.room.findMany({
-    where: { municipalityId, facilityId },
+    where: { municipalityId, facilityId, active: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: roomSelect,
   });
