@@ -127,3 +127,25 @@ export function parseWeekdays(text: string): number[] | null {
 export function formatWeekdays(days: readonly number[]): string {
   return days.map((d) => WEEKDAY_CHARS[d]).join("・");
 }
+
+/** A booking still to come that stands in the way of a change (retiring, closing a weekday). */
+export type BookedSlot = { number: number; date: string; roomName: string; frameName: string };
+
+/**
+ * Why a set-up change was refused, for the field it belongs to. Messages come from
+ * staffText.setup (app/i18n/staff.ts), keyed by the code.
+ */
+export type SetupProblem =
+  | { code: FacilityProblemCode | RoomProblemCode }
+  | { code: "FACILITY_NAME_TAKEN" | "ROOM_NAME_TAKEN" }
+  | { code: "FRAME_NAME_REQUIRED" | "FRAME_NAME_TOO_LONG" | "TIME_INVALID" | "OFF_GRID" | "END_NOT_AFTER_START" | "NO_DAY_TYPE" }
+  | { code: "FEE_REQUIRED" | "FEE_INVALID" }
+  /** the frame has bookings on record: its times stay as they were booked */
+  | { code: "TIMES_LOCKED" }
+  /** offering a frame again that has no fee in the current or a later fee schedule */
+  | { code: "FEE_MISSING" }
+  | { code: "OVERLAPS"; name: string; startMinute: number; endMinute: number }
+  /** bookings to come that the change would strand: `count` in all, the first few listed */
+  | { code: "HAS_FUTURE_BOOKINGS"; count: number; bookings: BookedSlot[] };
+
+export type SetupProblems = Record<string, SetupProblem>;

@@ -20,6 +20,7 @@ import {
   loadClosedDates,
   loadOccupied,
   type RoomDetail,
+  slotsNoLongerOffered,
 } from "./rooms.server";
 import { itemsShortOfStock, type StockRequest } from "./equipment.server";
 import { exemptionTermsOf, listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
@@ -127,6 +128,7 @@ export async function checkRequestedSlots(
   });
   const slots: SlotDetail[] = [];
   const stockRequests: StockRequest[] = [];
+  const refused = new Set(problems.map((p) => p.item));
   requested.forEach((slot, item) => {
     const room = rooms.get(slot.roomId);
     const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
@@ -138,7 +140,8 @@ export async function checkRequestedSlots(
         .map((e) => ({ id: e.id, name: e.name, quantity: pricing.extras.equipment[e.id]! })),
     };
     const plain = quoteFor(fees, slot, pricing.facts, null, extras);
-    if (!plain) return void problems.push({ code: "NO_FEE_RULE", item });
+    // a frame not offered that day has no fee for it either: one problem per slot is enough
+    if (!plain) return void (refused.has(item) ? undefined : problems.push({ code: "NO_FEE_RULE", item }));
     const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption, extras) : null;
     const interval = slotInterval(slot.date, frame, municipality.timeZone);
     stockRequests.push(...extras.equipment.map((e) => ({ item, equipmentId: e.id, quantity: e.quantity, ...interval })));
@@ -285,6 +288,9 @@ export async function submitApplication(
       await tx.$queryRaw`SELECT "id" FROM "Space"
         WHERE "municipalityId" = ${municipality.id} AND "id" = ANY(${spaceIds})
         ORDER BY "id" FOR NO KEY UPDATE`;
+      // staff may have retired a frame or room since the check above (they lock these spaces too)
+      const notOffered = await slotsNoLongerOffered(tx, municipality.id, items);
+      if (notOffered.length > 0) throw new NoLongerOffered(notOffered);
       await tx.occupancy.createMany({
         data: items.flatMap((item) =>
           item.spaceIds.map((spaceId) => ({
@@ -339,6 +345,9 @@ export async function submitApplication(
     sendQueuedMailSoon();
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
+    if (error instanceof NoLongerOffered) {
+      return { ok: false, problems: error.items.map((item) => ({ code: "FRAME_NOT_OFFERED", item })), alternatives: [] };
+    }
     if (error instanceof EquipmentShortage) {
       return { ok: false, problems: error.items.map((item) => ({ code: "EQUIPMENT_SHORT", item })), alternatives: [] };
     }
@@ -354,6 +363,13 @@ export async function submitApplication(
       problems: [{ code: "SLOT_TAKEN", item: takenIndex }],
       alternatives: taken ? await alternativesFor(municipality, taken, now, input.slots) : [],
     };
+  }
+}
+
+/** Thrown inside the submitting transaction to roll it back: staff retired what these slots name. */
+class NoLongerOffered extends Error {
+  constructor(readonly items: number[]) {
+    super("time frame or room no longer offered");
   }
 }
 

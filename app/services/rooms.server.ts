@@ -2,6 +2,8 @@ import type { KnownRoom } from "~/domain/booking-rules";
 import type { DayType } from "~/domain/fees";
 import { addDays, dbDateFromIsoDate, type IsoDate, isoDateFromDbDate } from "~/domain/calendar";
 import type { Interval } from "~/domain/availability";
+import { isOfferedOn } from "~/domain/time-frames";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { Municipality } from "./catalog.server";
 
@@ -58,6 +60,26 @@ export async function findRooms(municipalityId: string, roomIds: readonly string
 
 export async function findRoom(municipalityId: string, roomId: string) {
   return (await findRooms(municipalityId, [roomId])).get(roomId) ?? null;
+}
+
+/**
+ * The positions of slots whose frame or room is no longer offered on their date, read inside a
+ * booking's transaction after it locked the rooms' spaces (retiring takes the same locks).
+ */
+export async function slotsNoLongerOffered(
+  tx: Prisma.TransactionClient,
+  municipalityId: string,
+  slots: readonly { timeFrameId: string; date: IsoDate }[],
+): Promise<number[]> {
+  const frames = await tx.timeFrame.findMany({
+    where: { municipalityId, id: { in: [...new Set(slots.map((s) => s.timeFrameId))] } },
+    select: { id: true, dayTypes: true, active: true, room: { select: { active: true } } },
+  });
+  const byId = new Map(frames.map((f) => [f.id, f]));
+  return slots.flatMap((slot, item) => {
+    const frame = byId.get(slot.timeFrameId);
+    return frame && frame.room.active && isOfferedOn(frame, slot.date) ? [] : [item];
+  });
 }
 
 /** The other rooms of a facility, for offering alternatives. */
