@@ -177,18 +177,18 @@ export async function updateFacility(municipality: Tenant, staffId: string, faci
     await lockMunicipality(tx, municipality.id);
     const before = await tx.facility.findFirst({ where: { id: facilityId, municipalityId: municipality.id }, select: facilityFields });
     if (!before) return null;
-    if (!checked.ok) return { ok: false, problems: coded(checked.problems) };
-    const after = checked.facility;
-    const problems: SetupProblems = {};
-    const sameName = await facilityNamed(tx, municipality.id, after.name);
-    if (sameName && sameName.id !== facilityId) problems.name = { code: "FACILITY_NAME_TAKEN" };
-    const newlyClosed = after.closedWeekdays.filter((d) => !before.closedWeekdays.includes(d));
-    if (newlyClosed.length > 0) {
+    // every problem at once: the form's, a name taken, and bookings on a weekday to be closed
+    const problems: SetupProblems = checked.ok ? {} : coded(checked.problems);
+    const sameName = await facilityNamed(tx, municipality.id, draft.name.trim());
+    if (sameName && sameName.id !== facilityId) problems.name ??= { code: "FACILITY_NAME_TAKEN" };
+    const newlyClosed = (draft.closedWeekdays ?? []).filter((d) => !before.closedWeekdays.includes(d));
+    if (newlyClosed.length > 0 && !problems.closedWeekdays) {
       const booked = await futureBookings(tx, municipality, { room: { facilityId } }, now);
       const stranded = booked.filter((b) => newlyClosed.includes(weekday(b.date)));
       if (stranded.length > 0) problems.closedWeekdays = bookingsProblem(stranded);
     }
-    if (Object.keys(problems).length > 0) return { ok: false, problems };
+    if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, problems };
+    const after = checked.facility;
     if (!changed(before, after)) return { ok: true, id: facilityId };
     await tx.facility.update({ where: { id: facilityId }, data: after });
     await audit(tx, { municipalityId: municipality.id, actorId: staffId, action: "facility.updated", entity: "Facility", entityId: facilityId, details: { before, after } });

@@ -147,6 +147,9 @@ describe("facilities", () => {
     const problem = (result as unknown as { problems: { closedWeekdays: { count: number; bookings: { number: number; date: string }[] } } }).problems.closedWeekdays;
     expect(problem.bookings).toContainEqual({ number, date, roomName: "学習室", frameName: "夜間" });
     expect(problem.count).toBe(problem.bookings.length);
+    // told together with the form's own problems
+    const both = await updateFacility(world.municipality, staff.id, world.facility.id, facilityDraft({ name: "テスト会館", phone: "042", closedWeekdays: [1, weekday(date)] }), now);
+    expect(both).toMatchObject({ ok: false, problems: { phone: { code: "PHONE_INVALID" }, closedWeekdays: { code: "HAS_FUTURE_BOOKINGS" } } });
     expect((await db.facility.findUniqueOrThrow({ where: { id: world.facility.id } })).closedWeekdays).toEqual([1]);
   });
 });
