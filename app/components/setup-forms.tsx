@@ -52,9 +52,9 @@ export function FrameFields({
   errors,
   timesLocked = false,
   feeDayTypes,
-  feeHint,
+  feeNote,
   feesOptional = false,
-}: FormState & { timesLocked?: boolean; feeDayTypes: readonly string[]; feeHint: string; feesOptional?: boolean }) {
+}: FormState & { timesLocked?: boolean; feeDayTypes: readonly string[]; feeNote: string; feesOptional?: boolean }) {
   return (
     <>
       <TextField name="frameName" label={t.frameName} hint={t.frameNameHint} defaultValue={values.frameName} error={errors?.frameName} />
@@ -77,12 +77,12 @@ export function FrameFields({
         defaultValue={lists?.dayTypes ?? []}
         error={errors?.dayTypes}
       />
+      {feeDayTypes.length > 0 ? <p>{feeNote}</p> : null}
       {feeDayTypes.map((d) => (
         <TextField
           key={d}
           name={`fee-${d}`}
           label={t.fee(d)}
-          hint={feeHint}
           inputMode="numeric"
           short
           optional={feesOptional}

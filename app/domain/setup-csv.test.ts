@@ -190,6 +190,17 @@ describe("parseSetupCsv", () => {
     ]);
   });
 
+  it("still names the facilities of a file with problems, with their first lines", () => {
+    const result = parseSetupCsv(file(row(am), row({ ...pm, capacity: "x" }), row({ ...am, facility: "西部会館" })));
+    expect(result).toMatchObject({
+      ok: false,
+      named: [
+        { name: "東部会館", line: 2 },
+        { name: "西部会館", line: 4 },
+      ],
+    });
+  });
+
   it("refuses a quote that is never closed", () => {
     expect(errorsOf(file(row(am), `"東部会館,${row(pm)}`))).toEqual([{ line: 3, column: null, code: "UNCLOSED_QUOTE" }]);
   });

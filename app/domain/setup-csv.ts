@@ -63,7 +63,8 @@ export type CsvProblem =
 /** One problem: the file's line (the header is line 1), the column (null: the whole row or file). */
 export type CsvError = { line: number; column: CsvColumn | null; problem: CsvProblem };
 
-export type ParsedSetup = { ok: true; facilities: ImportFacility[] } | { ok: false; errors: CsvError[] };
+/** On failure, `named` still gives each facility's name and first line (to say which exist already). */
+export type ParsedSetup = { ok: true; facilities: ImportFacility[] } | { ok: false; errors: CsvError[]; named: { name: string; line: number }[] };
 
 /**
  * The file's text: UTF-8 with or without a byte order mark, else Shift_JIS (what Japanese Excel
@@ -162,6 +163,9 @@ const norm = (text: string) => text.normalize("NFKC").trim();
  */
 export function parseSetupCsv(text: string): ParsedSetup {
   const parsed = csvRecords(text);
+  const fail = (errors: CsvError[]): ParsedSetup => ({ ok: false, errors: sortCsvErrors(errors), named: [...facilities.values()].map((g) => ({ name: g.facility.name, line: g.facility.line })) });
+  type FacilityGroup = { facility: ImportFacility; valid: boolean; rooms: Map<string, { room: ImportRoom; valid: boolean }> };
+  const facilities = new Map<string, FacilityGroup>();
   if (!parsed.ok) return fail([{ line: parsed.line, column: null, problem: { code: "UNCLOSED_QUOTE" } }]);
   const records = parsed.records.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const header = records.shift();
@@ -186,8 +190,6 @@ export function parseSetupCsv(text: string): ParsedSetup {
   if (records.length === 0) return fail([{ line: header.line, column: null, problem: { code: "NO_ROWS" } }]);
   if (records.length > MAX_CSV_ROWS) return fail([{ line: header.line, column: null, problem: { code: "TOO_MANY_ROWS", max: MAX_CSV_ROWS } }]);
 
-  type FacilityGroup = { facility: ImportFacility; valid: boolean; rooms: Map<string, { room: ImportRoom; valid: boolean }> };
-  const facilities = new Map<string, FacilityGroup>();
   for (const { line, cells } of records) {
     const cell = (column: CsvColumn) => {
       const i = index.get(column);
@@ -313,9 +315,9 @@ export function parseSetupCsv(text: string): ParsedSetup {
 
 const COLUMN_ORDER = new Map<CsvColumn | null, number>([[null, -1], ...SETUP_CSV_COLUMNS.map((c, i) => [c.key, i] as [CsvColumn, number])]);
 
-function fail(errors: CsvError[]): ParsedSetup {
-  const sorted = [...errors].sort((a, b) => a.line - b.line || COLUMN_ORDER.get(a.column)! - COLUMN_ORDER.get(b.column)!);
-  return { ok: false, errors: sorted };
+/** Problems in the order of the file: by line, then by column. */
+export function sortCsvErrors(errors: readonly CsvError[]): CsvError[] {
+  return [...errors].sort((a, b) => a.line - b.line || COLUMN_ORDER.get(a.column)! - COLUMN_ORDER.get(b.column)!);
 }
 
 /** The template offered for download: the columns, and the demo's kind of rows as examples. */

@@ -66,7 +66,7 @@ function setupProblem(problem: SetupProblem | CsvProblem): string {
     case "HAS_FUTURE_BOOKINGS": {
       const listed = problem.bookings.map((b) => `申込番号 ${b.number}（${ja.date(b.date)} ${b.roomName} ${b.frameName}）`);
       const more = problem.count > problem.bookings.length ? `ほか${problem.count - problem.bookings.length}件` : "";
-      return `これからの予約が${problem.count}件あるため、変更できません。先に「窓口での支払い」の画面で施設の都合として取り消してください：${ja.list([...listed, ...(more ? [more] : [])])}`;
+      return `これからの予約が${problem.count}件あります。先に「窓口での支払い」の画面で、施設の都合として取り消してください：${ja.list([...listed, ...(more ? [more] : [])])}`;
     }
     case "DIFFERS":
       return `同じ施設・部屋の${problem.firstLine}行目と違います（2行目以降は空欄か同じ値にしてください）`;
@@ -192,9 +192,8 @@ export const staffText = {
     dayTypes: "使える曜日",
     dayTypesHint: "土日祝は土曜・日曜・祝日と年末年始（12月29日〜1月3日）です",
     everyDay: "毎日",
-    feeToday: "今日の料金",
+    feeLine: (fees: string) => `今日の料金：${fees}`,
     noFee: "料金なし",
-    state: "受付",
     offered: "受付中",
     retired: "休止中（予約できません）",
     changeFrame: (name: string) => `${name}を変える`,
@@ -209,7 +208,8 @@ export const staffText = {
     end: "終了時刻",
     endHint: "例：12:00",
     fee: (dayType: string) => `${DAY_TYPE_NAMES[dayType]}の料金（円）`,
-    feeHint: "選んだ曜日の料金を入れてください。今日使われている料金表と、これから始まる料金表のすべてに入れます",
+    feeHint: "使える曜日に選んだ日の料金を入れてください。今日使われている料金表と、これから始まる料金表のすべてに入れます。",
+    stateRefused: "休止・再開できませんでした",
     addFrameSubmit: "時間帯を追加する",
     frameAdded: "時間帯を追加しました。すぐに予約できます。",
     roomState: "部屋の受付",
@@ -223,8 +223,9 @@ export const staffText = {
     backToRoom: (name: string) => `${name}の設定へ戻る`,
     frameTitle: (name: string) => `時間帯「${name}」を変える`,
     timesLocked: "この時間帯には予約の記録があるため、開始と終了の時刻は変えられません。時刻を変えるときは、新しい時間帯を追加して、この時間帯を休止してください。",
-    unpricedHint: "この曜日にはまだ料金がありません。使える曜日に加えるときに入れてください",
-    feeElsewhere: "料金を変えるときは、「使用料の設定」で新しい料金表を追加します。",
+    unpricedHint: "次の曜日には、この時間帯の料金がまだありません。使える曜日に加えるときは、料金を入れてください。",
+    feeElsewhere: "料金を変えるときは、新しい料金表を追加します：",
+    feeElsewhereLink: "使用料の設定",
     saveFrame: "時間帯を保存する",
     frameSaved: "時間帯を保存しました。",
     frameRetiredNote: "この時間帯は休止中です。再開は部屋の設定の画面でできます。",

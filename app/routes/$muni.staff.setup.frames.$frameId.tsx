@@ -63,8 +63,11 @@ export default function FrameSetup() {
         </>
       ) : null}
       <form method="post" noValidate>
-        <FrameFields {...state} timesLocked={frame.booked} feeDayTypes={frame.unpriced} feeHint={t.unpricedHint} feesOptional />
-        <p>{t.feeElsewhere}</p>
+        <FrameFields {...state} timesLocked={frame.booked} feeDayTypes={frame.unpriced} feeNote={t.unpricedHint} feesOptional />
+        <p>
+          {t.feeElsewhere}
+          <a href={`/${slug}/staff/fees`}>{t.feeElsewhereLink}</a>
+        </p>
         <div className="actions">
           <Button>{t.saveFrame}</Button>
         </div>

@@ -47,8 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
     });
   if (parsed === null) return report([{ line: 1, column: null, problem: { code: "ENCODING" } }]);
-  if (!parsed.ok) return report(parsed.errors);
-  const result = await importFacilities(municipality, staff.id, parsed.facilities, new Date(), { save, fileName: file.name });
+  const result = await importFacilities(municipality, staff.id, parsed, new Date(), { save, fileName: file.name });
   if (!result.ok) return report(result.errors);
   const { facilities, rooms, frames } = result.summary;
   if (result.saved) return redirect(`/${municipality.slug}/staff/setup/import?imported=${facilities}-${rooms}-${frames}`);

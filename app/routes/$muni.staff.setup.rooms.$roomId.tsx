@@ -83,6 +83,8 @@ export default function RoomSetup() {
       ? { values: actionData.values, lists: { dayTypes: actionData.dayTypes }, errors }
       : { values: {}, lists: { dayTypes: ["WEEKDAY", "HOLIDAY"] } };
   const dayTypesText = (dayTypes: string[]) => (dayTypes.length === 2 ? t.everyDay : t.dayTypeNames[dayTypes[0]!]!);
+  // retiring or offering again refused: said on its own, not as a form to correct
+  const stateRefusal = /^(retire|offer)-/.test(actionData?.intent ?? "") ? errors?.form : undefined;
   return (
     <>
       <BackLink to={`${base}/facilities/${room.facility.id}`}>{t.openFacilityBack(room.facility.name)}</BackLink>
@@ -97,7 +99,13 @@ export default function RoomSetup() {
         )}
       </p>
       {saved && !actionData ? <Notice tone="success" role="status">{saved}</Notice> : null}
-      <ErrorSummary errors={errors} labels={SETUP_LABELS} />
+      {stateRefusal ? (
+        <Notice tone="error" role="alert" title={t.stateRefused}>
+          <p>{stateRefusal}</p>
+        </Notice>
+      ) : (
+        <ErrorSummary errors={errors} labels={SETUP_LABELS} />
+      )}
       {room.sharesSpaceWith.length > 0 ? <p>{t.sharesSpace(room.sharesSpaceWith.join("・"))}</p> : null}
 
       <h2>{t.framesTitle}</h2>
@@ -107,16 +115,13 @@ export default function RoomSetup() {
         {room.timeFrames.map((f) => (
           <li key={f.id} className="card">
             <h3>{f.name}</h3>
-            <dl className="compact-list">
-              <dt>{t.timeOfDay}</dt>
-              <dd>{t.timeRange(f.startMinute, f.endMinute)}</dd>
-              <dt>{t.dayTypes}</dt>
-              <dd>{dayTypesText(f.dayTypes)}</dd>
-              <dt>{t.feeToday}</dt>
-              <dd>{f.dayTypes.map((d) => `${t.dayTypeNames[d]} ${f.fees[d] === null ? t.noFee : t.yen(f.fees[d]!)}`).join("・")}</dd>
-              <dt>{t.state}</dt>
-              <dd>{f.active ? t.offered : t.retired}</dd>
-            </dl>
+            <p>
+              {`${t.timeRange(f.startMinute, f.endMinute)}（${dayTypesText(f.dayTypes)}）`}
+              <br />
+              {t.feeLine(f.dayTypes.map((d) => `${t.dayTypeNames[d]} ${f.fees[d] === null ? t.noFee : t.yen(f.fees[d]!)}`).join("・"))}
+              <br />
+              {f.active ? t.offered : <strong>{t.retired}</strong>}
+            </p>
             <p>
               <a href={`${base}/frames/${f.id}`}>{t.changeFrame(f.name)}</a>
             </p>
@@ -133,7 +138,7 @@ export default function RoomSetup() {
       <h2>{t.addFrame}</h2>
       <form method="post" noValidate key={actionData?.intent === "frame" ? "frame-typed" : `frame-${room.timeFrames.length}`}>
         <input type="hidden" name="intent" value="frame" />
-        <FrameFields {...frameState} feeDayTypes={["WEEKDAY", "HOLIDAY"]} feeHint={t.feeHint} />
+        <FrameFields {...frameState} feeDayTypes={["WEEKDAY", "HOLIDAY"]} feeNote={t.feeHint} />
         <div className="actions">
           <Button>{t.addFrameSubmit}</Button>
         </div>

@@ -62,11 +62,17 @@ export function frameInputFrom(values: Record<string, string>, dayTypes: readonl
   };
 }
 
-/** A service's problems as messages by the form's field names; a problem of no field goes under `form`. */
+/**
+ * A service's problems as messages by the form's field names, in the form's order (the error
+ * summary lists them so); a problem of no field of the form goes under `form`.
+ */
 export function fieldErrors(problems: SetupProblems, fields: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
+  for (const [field, name] of Object.entries(fields)) {
+    if (problems[field]) errors[name] = staffText.setup.problem(problems[field]);
+  }
   for (const [field, problem] of Object.entries(problems)) {
-    errors[fields[field] ?? "form"] ??= staffText.setup.problem(problem);
+    if (!(field in fields)) errors.form ??= staffText.setup.problem(problem);
   }
   return errors;
 }

@@ -12,7 +12,7 @@ import {
   type SetupProblems,
 } from "~/domain/setup";
 import { checkFrame, DAY_TYPES, dayTypeOn, type FrameDraft } from "~/domain/time-frames";
-import type { CsvError, ImportFacility } from "~/domain/setup-csv";
+import { type CsvError, type ParsedSetup, sortCsvErrors } from "~/domain/setup-csv";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
@@ -545,19 +545,25 @@ export type ImportSummary = { facilities: number; rooms: number; frames: number 
 export type ImportResult = { ok: true; saved: boolean; summary: ImportSummary } | { ok: false; errors: CsvError[] };
 
 /**
- * Creates the facilities of a checked CSV file (parseSetupCsv) with their rooms, a space for each
+ * Creates the facilities of a read CSV file (parseSetupCsv) with their rooms, a space for each
  * room, their frames and the frames' fees (as addFrame prices them), all in one transaction:
  * everything or nothing. A facility whose name the municipality already has is refused, so a file
  * imported twice adds nothing twice; rooms are added to an existing facility on its own page.
- * With `save: false` it only checks.
+ * The file's problems and the facilities that exist already are reported together. With
+ * `save: false` it only checks.
  */
 export async function importFacilities(
   municipality: Tenant,
   staffId: string,
-  facilities: readonly ImportFacility[],
+  parsed: ParsedSetup,
   now: Date,
   { save = true, fileName = "" }: { save?: boolean; fileName?: string } = {},
 ): Promise<ImportResult> {
+  if (!parsed.ok) {
+    const existing = await existingFacilityErrors(db, municipality.id, parsed.named);
+    return { ok: false, errors: sortCsvErrors([...parsed.errors, ...existing]) };
+  }
+  const { facilities } = parsed;
   const summary = {
     facilities: facilities.length,
     rooms: facilities.reduce((n, f) => n + f.rooms.length, 0),
@@ -614,7 +620,7 @@ export async function importFacilities(
   });
 }
 
-async function existingFacilityErrors(client: Tx | typeof db, municipalityId: string, facilities: readonly ImportFacility[]): Promise<CsvError[]> {
+async function existingFacilityErrors(client: Tx | typeof db, municipalityId: string, facilities: readonly { name: string; line: number }[]): Promise<CsvError[]> {
   const taken = await client.facility.findMany({ where: { municipalityId, name: { in: facilities.map((f) => f.name) } }, select: { name: true } });
   const names = new Set(taken.map((f) => f.name));
   return facilities.filter((f) => names.has(f.name)).map((f) => ({ line: f.line, column: "facility", problem: { code: "FACILITY_EXISTS" } }));

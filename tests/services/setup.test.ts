@@ -442,7 +442,7 @@ describe("onboarding from a CSV file", () => {
   const checked = (rows: string[][]) => {
     const parsed = parseSetupCsv(toCsv(rows));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return parsed.facilities;
+    return parsed;
   };
 
   it("checks without saving, then imports every facility, room, frame and fee in one go, audited", async () => {
@@ -509,6 +509,23 @@ describe("onboarding from a CSV file", () => {
     expect(await importFacilities(world.municipality, staff.id, facilities, now)).toEqual(expected);
     expect(await counts()).toEqual(before);
     expect(await db.facility.count({ where: { municipalityId, name: "南部会館" } })).toBe(0);
+  });
+
+  it("reports the file's bad lines and the facilities that exist already together", async () => {
+    const parsed = parseSetupCsv(
+      toCsv([
+        HEADER,
+        ["テスト会館", "テスト市1-1", "042-000-0001", "月", "新しい部屋", "十", "", "午前", "9:00", "12:00", "", "500", "600"],
+        ["南部会館", "東京都あきる野市南1", "042-000-0505", "", "和室", "10", "", "午前", "9:00", "12:00", "", "500", "600"],
+      ]),
+    );
+    expect(await importFacilities(world.municipality, staff.id, parsed, now)).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, column: "facility", problem: { code: "FACILITY_EXISTS" } },
+        { line: 2, column: "capacity", problem: { code: "CAPACITY_INVALID" } },
+      ],
+    });
   });
 
   it("imports into a new municipality with no fee schedule yet, adding one from today", async () => {
