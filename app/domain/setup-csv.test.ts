@@ -127,7 +127,7 @@ describe("parseSetupCsv", () => {
       row({ facility: "西部会館", address: "", phone: "123", closedWeekdays: "月曜と火曜", room: "", frame: "午前" }),
     );
     expect(errorsOf(text)).toEqual([
-      { line: 3, column: "capacity", code: "DIFFERS", firstLine: 2 },
+      { line: 3, column: "capacity", code: "CAPACITY_INVALID" },
       { line: 3, column: "end", code: "END_NOT_AFTER_START" },
       { line: 3, column: "weekdayFee", code: "FEE_INVALID" },
       { line: 4, column: "capacity", code: "CAPACITY_INVALID" },
@@ -179,6 +179,13 @@ describe("parseSetupCsv", () => {
       { line: 3, column: "phone", code: "DIFFERS", firstLine: 2 },
       { line: 3, column: "closedWeekdays", code: "DIFFERS", firstLine: 2 },
       { line: 3, column: "capacity", code: "DIFFERS", firstLine: 2 },
+    ]);
+  });
+
+  it("says a repeated column is unreadable rather than different", () => {
+    expect(errorsOf(file(row(am), row({ ...pm, closedWeekdays: "月曜と火曜", capacity: "四十" })))).toEqual([
+      { line: 3, column: "closedWeekdays", code: "WEEKDAYS_INVALID" },
+      { line: 3, column: "capacity", code: "CAPACITY_INVALID" },
     ]);
   });
 

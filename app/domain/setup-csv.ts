@@ -229,9 +229,9 @@ export function parseSetupCsv(text: string): ParsedSetup {
       sameAsFirst("address", first.address, first.line);
       sameAsFirst("phone", first.phone, first.line, (v) => v.normalize("NFKC").replace(/[^\d]/g, ""));
       const weekdays = cell("closedWeekdays");
-      if (weekdays !== "" && parseWeekdays(weekdays)?.join() !== first.closedWeekdays.join()) {
-        report("closedWeekdays", { code: "DIFFERS", firstLine: first.line });
-      }
+      const days = weekdays === "" ? null : parseWeekdays(weekdays);
+      if (weekdays !== "" && days === null) report("closedWeekdays", { code: "WEEKDAYS_INVALID" });
+      else if (days && days.join() !== first.closedWeekdays.join()) report("closedWeekdays", { code: "DIFFERS", firstLine: first.line });
     }
 
     const roomName = norm(cell("room"));
@@ -257,7 +257,9 @@ export function parseSetupCsv(text: string): ParsedSetup {
     } else if (roomGroup.valid) {
       const first = roomGroup.room;
       const capacity = cell("capacity");
-      if (capacity !== "" && parseWholeNumber(capacity) !== first.capacity) report("capacity", { code: "DIFFERS", firstLine: first.line });
+      const n = capacity === "" ? null : parseWholeNumber(capacity);
+      if (capacity !== "" && n === null) report("capacity", { code: "CAPACITY_INVALID" });
+      else if (n !== null && n !== first.capacity) report("capacity", { code: "DIFFERS", firstLine: first.line });
       sameAsFirst("description", first.description, first.line);
     }
 

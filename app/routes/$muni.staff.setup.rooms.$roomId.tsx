@@ -100,7 +100,7 @@ export default function RoomSetup() {
       </p>
       {saved && !actionData ? <Notice tone="success" role="status">{saved}</Notice> : null}
       {stateRefusal ? (
-        <Notice tone="error" role="alert" title={t.stateRefused}>
+        <Notice tone="error" role="alert" title={actionData?.intent.startsWith("retire") ? t.retireRefused : t.offerRefused}>
           <p>{stateRefusal}</p>
         </Notice>
       ) : (
