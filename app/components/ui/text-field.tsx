@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from "react";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
 import { FieldError, FieldHeading, FieldInput, fieldClass } from "./field-parts";
 
@@ -36,12 +37,21 @@ export function TextField({
   short,
   optional,
 }: TextFieldProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(defaultValue ?? "");
+  // What was typed before the page's script ran stays: the field takes it over when it starts
+  // (else the first re-render, at the latest on submit, would put the server's value back).
+  useEffect(() => {
+    const typed = input.current?.value;
+    if (typed !== undefined && typed !== value) setValue(typed);
+  }, []);
   return (
     <AriaTextField
       id={name}
       name={name}
       type={type}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       autoComplete={autoComplete}
       inputMode={inputMode}
       isRequired={!optional}
@@ -50,7 +60,7 @@ export function TextField({
       className={fieldClass("field", error)}
     >
       <FieldHeading label={label} hint={hint} optional={optional} />
-      <FieldInput className={short ? "input short" : "input"} />
+      <FieldInput ref={input} className={short ? "input short" : "input"} />
       <FieldError error={error} />
     </AriaTextField>
   );
