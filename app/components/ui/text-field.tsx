@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
 import { FieldError, FieldHeading, FieldInput, fieldClass } from "./field-parts";
+import { useStateFromPage } from "./state-from-page";
 
 export type TextFieldProps = {
   /** also the input's id, so ErrorSummary can link to "#name" */
@@ -38,13 +39,7 @@ export function TextField({
   optional,
 }: TextFieldProps) {
   const input = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(defaultValue ?? "");
-  // What was typed before the page's script ran stays: the field takes it over when it starts
-  // (else the first re-render, at the latest on submit, would put the server's value back).
-  useEffect(() => {
-    const typed = input.current?.value;
-    if (typed !== undefined && typed !== value) setValue(typed);
-  }, []);
+  const [value, setValue] = useStateFromPage(defaultValue ?? "", () => input.current?.value);
   return (
     <AriaTextField
       id={name}
