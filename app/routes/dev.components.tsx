@@ -369,7 +369,7 @@ export default function DevComponents() {
 
       <Section
         id="file-field"
-        title="ファイルを選ぶ（FileField）"
+        title="ファイルを選ぶ（File Field）"
         when={<>職員がファイルを送るとき（施設のCSV登録）。ブラウザの標準のファイル選択をそのまま使い、form には encType="multipart/form-data" を付けます。</>}
       >
         <Example title="ふつう">

@@ -24,13 +24,13 @@ test("a resident registers a group, staff approve it with 50% off, and the repre
   await page.getByRole("link", { name: /団体の登録/ }).click();
   await expect(h1(page)).toHaveText("団体の登録");
   const name = `朝の体操の会 ${Date.now()}`;
-  await page.getByLabel("団体の名前").fill(name);
+  await page.getByRole("textbox", { name: /^団体の名前/ }).fill(name);
   await page.getByLabel("団体の目的・活動の内容").fill("毎朝ラジオ体操をします");
   await page.getByLabel("会員の人数").fill("たくさん");
   await page.getByRole("button", { name: "登録を申請する" }).click();
   await expect(page.locator(".error-summary")).toContainText("会員の人数は1以上の数字で入力してください");
   await expect(page.locator(".error-summary")).toContainText("活動の種類を選んでください");
-  await expect(page.getByLabel("団体の名前")).toHaveValue(name);
+  await expect(page.getByRole("textbox", { name: /^団体の名前/ })).toHaveValue(name);
   await expectNoAxeViolations(page);
   await page.getByLabel("会員の人数").fill("８");
   await page.locator("label.choice").filter({ hasText: /^スポーツ$/ }).click();
