@@ -9,6 +9,7 @@ import { audit } from "./audit.server";
 import { cancelForMunicipalityIn } from "./booking.server";
 import type { Municipality } from "./catalog.server";
 import { facilityScopeOf } from "./hall-bookings.server";
+import { HALL_APPLICATION_COLUMNS } from "./hall-schedule.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
 import { confirm, moneyOfApplications, paidOf } from "./payments.server";
 
@@ -40,19 +41,8 @@ export async function applicationsWaitingForHall(municipality: Municipality, vie
     orderBy: { createdAt: "asc" },
     take: 100,
     select: {
-      id: true,
-      number: true,
-      status: true,
-      purpose: true,
-      headcount: true,
-      contactPhone: true,
-      totalFee: true,
-      exemptionStatus: true,
-      paymentChoice: true,
-      holdExpiresAt: true,
+      ...HALL_APPLICATION_COLUMNS,
       createdAt: true,
-      user: { select: { name: true } },
-      group: { select: { name: true } },
       items: {
         where: { cancelledAt: null },
         orderBy: { startsAt: "asc" },

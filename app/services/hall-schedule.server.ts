@@ -2,7 +2,7 @@ import { addDays, dbDateFromIsoDate, formatMinutes, instantAt, type IsoDate, iso
 import { type Closure, closureOn } from "~/domain/closures";
 import type { FeeBreakdown } from "~/domain/fees";
 import { hallPaymentState, mayRecordUsage, type OtherUse, roomDay, type RowOfDay, weekFrom } from "~/domain/hall-day";
-import type { Role } from "~/generated/prisma/client";
+import type { Prisma, Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { Municipality } from "./catalog.server";
 import { facilityScopeOf } from "./hall-bookings.server";
@@ -52,6 +52,23 @@ export async function facilitiesOf(municipality: Pick<Municipality, "id">, viewe
 type Facilities = NonNullable<Awaited<ReturnType<typeof hallFacilities>>>;
 
 /** A booked slot as the hall sees it: who, what for, how many, what to have ready, money, usage. */
+/** What the hall sees of an application: who, what for, and what it owes. */
+export const HALL_APPLICATION_COLUMNS = {
+  id: true,
+  number: true,
+  status: true,
+  purpose: true,
+  headcount: true,
+  contactPhone: true,
+  totalFee: true,
+  exemptionStatus: true,
+  paymentChoice: true,
+  holdExpiresAt: true,
+  user: { select: { name: true } },
+  group: { select: { name: true } },
+  proxyBy: { select: { name: true } },
+} satisfies Prisma.ApplicationSelect;
+
 export type HallBooking = Awaited<ReturnType<typeof bookingsBetween>>[number];
 
 /**
@@ -86,23 +103,7 @@ async function bookingsBetween(municipality: Municipality, facilityIds: string[]
       equipmentUses: { orderBy: { equipment: { sortOrder: "asc" } }, select: { quantity: true, equipment: { select: { name: true } } } },
       room: { select: { facilityId: true } },
       timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
-      application: {
-        select: {
-          id: true,
-          number: true,
-          status: true,
-          purpose: true,
-          headcount: true,
-          contactPhone: true,
-          totalFee: true,
-          exemptionStatus: true,
-          paymentChoice: true,
-          holdExpiresAt: true,
-          user: { select: { name: true } },
-          group: { select: { name: true } },
-          proxyBy: { select: { name: true } },
-        },
-      },
+      application: { select: HALL_APPLICATION_COLUMNS },
     },
   });
   const money = await moneyOfApplications(municipality.id, items.map((i) => i.application.id));
