@@ -114,6 +114,7 @@ export const staffText = {
   roles: { RESIDENT: "利用者", MANAGER: "施設管理人", STAFF: "職員", OPERATOR: "運用担当" } as Record<string, string>,
   menu: {
     title: "職員メニュー",
+    sections: { daily: "毎日の仕事", setup: "設定", records: "記録と集計" },
     payments: "窓口での支払いを記録する",
     hallBookings: "施設の予約を見る（1日・1週間）",
     hallWaiting: "受け付け待ちの申し込みを見る",

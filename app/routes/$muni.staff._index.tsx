@@ -10,31 +10,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slug: municipality.slug };
 }
 
+type MenuLabel = Exclude<keyof typeof staffText.menu, "title" | "sections">;
+
+/** The staff's pages, the day's work first, then what is set up once, then records. */
+const MENU: { heading: keyof typeof staffText.menu.sections; links: [path: string, label: MenuLabel][] }[] = [
+  {
+    heading: "daily",
+    links: [
+      ["manage", "hallBookings"],
+      ["manage/proxy", "proxy"],
+      ["staff/applications", "applications"],
+      ["manage/waiting", "hallWaiting"],
+      ["staff/payments", "payments"],
+      ["staff/exemptions", "exemptions"],
+      ["staff/groups", "groups"],
+      ["manage/blocks", "blocks"],
+    ],
+  },
+  {
+    heading: "setup",
+    links: [
+      ["staff/setup", "setup"],
+      ["staff/calendar", "calendar"],
+      ["staff/fees", "fees"],
+      ["staff/equipment", "equipment"],
+      ["staff/payment-settings", "paymentSettings"],
+      ["staff/invitations", "invitations"],
+    ],
+  },
+  {
+    heading: "records",
+    links: [
+      ["staff/statistics", "statistics"],
+      ["staff/audit", "audit"],
+      ["open-data", "displays"],
+    ],
+  },
+];
+
 export default function StaffMenu() {
   const { slug } = useLoaderData<typeof loader>();
   const t = staffText.menu;
   return (
     <>
       <h1>{t.title}</h1>
-      <ul className="menu-list">
-        <li><a href={`/${slug}/manage`}>{t.hallBookings}</a></li>
-        <li><a href={`/${slug}/manage/proxy`}>{t.proxy}</a></li>
-        <li><a href={`/${slug}/staff/applications`}>{t.applications}</a></li>
-        <li><a href={`/${slug}/manage/waiting`}>{t.hallWaiting}</a></li>
-        <li><a href={`/${slug}/staff/payments`}>{t.payments}</a></li>
-        <li><a href={`/${slug}/staff/statistics`}>{t.statistics}</a></li>
-        <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
-        <li><a href={`/${slug}/staff/groups`}>{t.groups}</a></li>
-        <li><a href={`/${slug}/staff/setup`}>{t.setup}</a></li>
-        <li><a href={`/${slug}/staff/fees`}>{t.fees}</a></li>
-        <li><a href={`/${slug}/staff/equipment`}>{t.equipment}</a></li>
-        <li><a href={`/${slug}/staff/payment-settings`}>{t.paymentSettings}</a></li>
-        <li><a href={`/${slug}/staff/calendar`}>{t.calendar}</a></li>
-        <li><a href={`/${slug}/manage/blocks`}>{t.blocks}</a></li>
-        <li><a href={`/${slug}/staff/invitations`}>{t.invitations}</a></li>
-        <li><a href={`/${slug}/staff/audit`}>{t.audit}</a></li>
-        <li><a href={`/${slug}/open-data`}>{t.displays}</a></li>
-      </ul>
+      {MENU.map((group) => (
+        <section key={group.heading} aria-labelledby={`menu-${group.heading}`}>
+          <h2 id={`menu-${group.heading}`}>{t.sections[group.heading]}</h2>
+          <ul className="menu-list">
+            {group.links.map(([path, label]) => (
+              <li key={path}>
+                <a href={`/${slug}/${path}`}>{t[label]}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
 }
