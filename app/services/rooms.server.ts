@@ -88,7 +88,11 @@ export async function loadClosedDates(
     );
 }
 
-/** Active occupied intervals of the spaces overlapping [from, to). */
+/**
+ * Active occupied intervals of the spaces overlapping [from, to). Asked as a range overlap, so
+ * the no-double-booking constraint's GiST index (municipality, space, range) finds just these
+ * rows; a plain `startsAt < to AND endsAt > from` read every past booking of the spaces.
+ */
 export async function loadOccupied(
   municipalityId: string,
   spaceIds: readonly string[],
@@ -96,18 +100,13 @@ export async function loadOccupied(
   to: Date,
   now: Date,
 ): Promise<Map<string, Interval[]>> {
-  const rows = await db.occupancy.findMany({
-    where: {
-      municipalityId,
-      active: true,
-      // a hold that ran out is free, even before anything marks it inactive
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      spaceId: { in: [...new Set(spaceIds)] },
-      startsAt: { lt: to },
-      endsAt: { gt: from },
-    },
-    select: { spaceId: true, startsAt: true, endsAt: true },
-  });
+  const rows = await db.$queryRaw<{ spaceId: string; startsAt: Date; endsAt: Date }[]>`
+    SELECT "spaceId", "startsAt", "endsAt" FROM "Occupancy"
+    WHERE "municipalityId" = ${municipalityId} AND "active"
+      AND "spaceId" = ANY(${[...new Set(spaceIds)]})
+      AND tstzrange("startsAt", "endsAt", '[)') && tstzrange(${from}, ${to}, '[)')
+      -- a hold that ran out is free, even before anything marks it inactive
+      AND ("expiresAt" IS NULL OR "expiresAt" > ${now})`;
   const bySpace = new Map<string, Interval[]>();
   for (const r of rows) {
     const list = bySpace.get(r.spaceId) ?? [];
