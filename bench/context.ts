@@ -3,7 +3,7 @@
  * bench's own database, an HTTP client, a connection to that database for setting up data and
  * checking results, and the app's own session cookies for signed-in residents.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { RunningServer } from "../scripts/support/server.ts";
@@ -53,6 +53,33 @@ export const PLAIN_DRAFT: ApplicationDraft = {
   headcount: 8,
   contactPhone: "090-1234-5678",
 };
+
+/** What the review page's submit hands the booking service for `slots` and PLAIN_DRAFT. */
+export function plainApplication(slots: Slot[], idempotencyKey: string) {
+  return {
+    slots,
+    purpose: PLAIN_DRAFT.purpose!,
+    headcount: PLAIN_DRAFT.headcount!,
+    contactPhone: PLAIN_DRAFT.contactPhone!,
+    facts: { resident: true, commercial: false, admissionCharged: false },
+    idempotencyKey,
+  };
+}
+
+/**
+ * How many SQL statements one call of the booking service sends (the server's submit sends
+ * these and what the page around it needs): a figure that does not depend on the machine.
+ */
+export async function queriesOfSubmit(bench: Bench, slug: string, userId: string, slots: Slot[]) {
+  const { findMunicipality } = await import("~/services/catalog.server");
+  const { submitApplication } = await import("~/services/booking.server");
+  const municipality = (await findMunicipality(slug))!;
+  let ok = false;
+  const queries = await bench.queryLog.capture(async () => {
+    ok = (await submitApplication(municipality, userId, plainApplication(slots, randomUUID()), new Date())).ok;
+  });
+  return { ok, queries: queries.length };
+}
 
 /**
  * Starts the server: on PostgreSQL against a new throwaway database on the server of

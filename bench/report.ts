@@ -52,7 +52,7 @@ export function printReport(report: Report) {
             [`floor: ${r.floor.name}`, r.residents, null, null, null, ms(r.floor.latency.p50), ms(r.floor.latency.p99), ms(r.floor.allAnsweredMs)],
           ],
         ),
-        `   bookings of the slot in the database: ${r.bookingsInDatabase}${r.errorSamples.length ? `; errors: ${r.errorSamples.join(" | ")}` : ""}`,
+        `   bookings of the slot in the database: ${r.bookingsInDatabase}; SQL statements of one refused submit in the booking service: ${r.queriesPerRefusal}${r.errorSamples.length ? `; errors: ${r.errorSamples.join(" | ")}` : ""}`,
       );
     }
   }
@@ -72,7 +72,7 @@ export function printReport(report: Report) {
             ["floor: GET /healthz (bare route)", r.bareRouteFloor.perSecond, r.bareRouteFloor.count, r.bareRouteFloor.errors, ms(r.bareRouteFloor.latency.p50), ms(r.bareRouteFloor.latency.p99), r.bareRouteFloor.seconds, times(r.ratios.toBareRoute)],
           ],
         ),
-        `   server RSS ${r.serverRssMiB.before} MiB before, ${r.serverRssMiB.peak} MiB at most during the run; active bookings in the database: ${r.bookingsInDatabase}${r.bookings.errorSamples.length ? `; errors: ${r.bookings.errorSamples.join(" | ")}` : ""}`,
+        `   server RSS ${r.serverRssMiB.before} MiB before, ${r.serverRssMiB.peak} MiB at most during the run; active bookings in the database: ${r.bookingsInDatabase}; SQL statements of one booking in the booking service: ${r.queriesPerBooking}${r.bookings.errorSamples.length ? `; errors: ${r.bookings.errorSamples.join(" | ")}` : ""}`,
       );
     }
   }

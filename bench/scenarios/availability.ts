@@ -1,8 +1,9 @@
 /**
  * Scenario 3, availability at scale: anonymous visitors open rooms' month pages and day pages
  * of the generated data set at a fixed concurrency; the floor is a static file of the same
- * server. The month view's SQL (captured from the app's own service) is EXPLAINed to check that
- * it uses indexes, and its number of queries is counted (it must not grow with the days).
+ * server. The SQL of the month and day views and of a resident's applications (captured from the
+ * app's own services) is EXPLAINed to check that it uses indexes, and counted (the month view's
+ * must not grow with the days).
  */
 import { bookingWindow } from "~/domain/booking-window";
 import { addDays, daysBetween, monthOf, todayIn } from "~/domain/calendar";
@@ -95,11 +96,17 @@ export async function availability(bench: Bench, dataset: Dataset): Promise<Avai
 async function explainViews(bench: Bench, room: { id: string; slug: string }, month: string, date: string): Promise<Explained[]> {
   const { findMunicipality } = await import("~/services/catalog.server");
   const { roomMonth, roomDay } = await import("~/services/availability.server");
+  const { getMyApplication, listMyApplications } = await import("~/services/booking.server");
   const municipality = (await findMunicipality(room.slug))!;
+  const { rows } = await bench.query(`SELECT "id", "userId" FROM "Application" WHERE "municipalityId" = $1 ORDER BY "id" LIMIT 1`, [municipality.id]);
+  const application = rows[0] as { id: string; userId: string };
   const now = new Date();
   const pages = [
     { page: `month view (${month})`, call: () => roomMonth(municipality, room.id, month, now) },
     { page: `day view (${date})`, call: () => roomDay(municipality, room.id, date, now) },
+    // a resident's pages read items and payments of applications, among a year of everyone's
+    { page: "a resident's application", call: () => getMyApplication(municipality.id, application.userId, application.id) },
+    { page: "a resident's list of applications", call: () => listMyApplications(municipality.id, application.userId) },
   ];
   const explained: Explained[] = [];
   for (const { page, call } of pages) {

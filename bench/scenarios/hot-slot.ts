@@ -5,7 +5,7 @@
  */
 import { addDays, todayIn } from "~/domain/calendar";
 import { ja } from "~/i18n/ja";
-import { type Bench, PLAIN_DRAFT, residentsWorld } from "../context";
+import { type Bench, PLAIN_DRAFT, queriesOfSubmit, residentsWorld } from "../context";
 import { burst } from "../http";
 import { summarize, type LatencySummary } from "../stats";
 
@@ -18,6 +18,8 @@ export type HotSlotResult = {
   latency: LatencySummary;
   allAnsweredMs: number;
   bookingsInDatabase: number;
+  /** SQL statements of one refused submit in the booking service (the slot is taken) */
+  queriesPerRefusal: number;
   floor: { name: string; latency: LatencySummary; allAnsweredMs: number };
 };
 
@@ -53,6 +55,7 @@ export async function hotSlot(bench: Bench): Promise<HotSlotResult> {
     [world.municipalityId, slot.roomId, slot.timeFrameId, slot.date],
   );
 
+  const refusal = await queriesOfSubmit(bench, world.slug, world.sessions[0]!.userId, [slot]);
   const floor = await burst(count, () => bench.http.request("GET", "/healthz"));
   return {
     residents: count,
@@ -63,6 +66,7 @@ export async function hotSlot(bench: Bench): Promise<HotSlotResult> {
     latency: summarize(results.map((a) => a.ms)),
     allAnsweredMs: elapsedMs,
     bookingsInDatabase: Number(rows[0]!.n),
+    queriesPerRefusal: refusal.ok ? -1 : refusal.queries,
     floor: { name: `${count} × GET /healthz at once`, latency: summarize(floor.results.map((a) => a.ms)), allAnsweredMs: floor.elapsedMs },
   };
 }

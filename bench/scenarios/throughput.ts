@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { bookingWindow } from "~/domain/booking-window";
 import { todayIn } from "~/domain/calendar";
-import { type Bench, PLAIN_DRAFT, residentsWorld, sampler } from "../context";
+import { type Bench, PLAIN_DRAFT, queriesOfSubmit, residentsWorld, sampler } from "../context";
 import { closedLoop } from "../http";
 import { shuffled } from "../random";
 import { type LatencySummary, ratePerSecond, ratio, summarize } from "../stats";
@@ -21,6 +21,8 @@ export type ThroughputResult = {
   bookings: Rate & { errorSamples: string[] };
   serverRssMiB: { before: number; peak: number; after: number };
   bookingsInDatabase: number;
+  /** SQL statements of one booking in the booking service */
+  queriesPerBooking: number;
   rawInsertFloor: Rate;
   bareRouteFloor: Rate;
   /** bookings/s ÷ each floor's rate */
@@ -65,6 +67,8 @@ export async function throughput(bench: Bench): Promise<ThroughputResult> {
   const memory = rss.stop();
   const bookings = { ...rateOf(run.results, run.elapsedMs), errorSamples: [...new Set(run.results.filter((r) => !r.ok).map((r) => r.error))].slice(0, 5) };
   const { rows } = await bench.query(`SELECT count(*)::int AS n FROM "Occupancy" WHERE "municipalityId" = $1 AND "active"`, [world.municipalityId]);
+  const one = slots[nextSlot++];
+  const booking = one ? await queriesOfSubmit(bench, world.slug, world.sessions[0]!.userId, [one]) : { ok: false, queries: 0 };
 
   bench.log(`  floor: raw INSERTs into Occupancy for ${floorSeconds} s at concurrency ${concurrency}`);
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: concurrency });
@@ -108,6 +112,7 @@ export async function throughput(bench: Bench): Promise<ThroughputResult> {
     bookings,
     serverRssMiB: { before: MiB(memory.first), peak: MiB(memory.peak), after: MiB(memory.last) },
     bookingsInDatabase: Number(rows[0]!.n),
+    queriesPerBooking: booking.ok ? booking.queries : -1,
     rawInsertFloor,
     bareRouteFloor,
     ratios: { toRawInserts: ratio(bookings.perSecond, rawInsertFloor.perSecond), toBareRoute: ratio(bookings.perSecond, bareRouteFloor.perSecond) },
