@@ -16,7 +16,7 @@ import type { Dataset } from "../run";
 /** The pluggable part: where the statistics page and its CSV export of a period are. */
 export const STATISTICS_PATHS = {
   page: (slug: string, from: string, to: string) => `/${slug}/staff/statistics?from=${from}&to=${to}`,
-  csv: (slug: string, from: string, to: string) => `/${slug}/staff/statistics.csv?breakdown=detail&from=${from}&to=${to}`,
+  csv: (slug: string, from: string, to: string) => `/${slug}/staff/statistics/csv?breakdown=detail&from=${from}&to=${to}`,
 };
 
 type Export = {
