@@ -67,19 +67,23 @@ export function DecisionQueue<T extends { id: string }>({
   items,
   outcome,
   renderCard,
+  children,
 }: {
-  back: { to: string; label: string };
+  /** a back link above the title (pages with their own navigation pass none) */
+  back?: { to: string; label: string };
   title: string;
   intro: string;
   none: string;
   items: T[];
   outcome: DecisionOutcome | undefined;
   renderCard: (item: T, error: string | undefined, reason: string | undefined) => ReactNode;
+  /** more to say under the introduction */
+  children?: ReactNode;
 }) {
   const errorOf = (id: string) => (outcome?.error && outcome.id === id ? outcome.error : undefined);
   return (
     <>
-      <BackLink to={back.to}>{back.label}</BackLink>
+      {back ? <BackLink to={back.to}>{back.label}</BackLink> : null}
       <h1>{title}</h1>
       {outcome?.done ? <Notice tone="success" role="status">{outcome.done}</Notice> : null}
       {/* the card is gone (decided meanwhile): say it above the list */}
@@ -87,6 +91,7 @@ export function DecisionQueue<T extends { id: string }>({
         <Notice tone="error" role="alert">{outcome.error}</Notice>
       ) : null}
       <p>{intro}</p>
+      {children}
       {items.length === 0 ? <p>{none}</p> : null}
       <ul className="card-list">
         {items.map((item) => (

@@ -53,6 +53,8 @@ export function ApplicationDetails({
 }: {
   details: {
     purpose: string;
+    /** a code of app/domain/purpose-categories.ts (undefined: not shown) */
+    purposeCategory?: string;
     headcount: number;
     contactPhone: string;
     resident?: boolean;
@@ -79,6 +81,9 @@ export function ApplicationDetails({
     (u): u is string => u !== null,
   );
   const rows: { step: DetailStep; label: string; value: string }[] = [
+    ...(details.purposeCategory === undefined
+      ? []
+      : [{ step: "purpose" as const, label: a.purpose.categoryLabel, value: a.purpose.categories[details.purposeCategory] ?? details.purposeCategory }]),
     { step: "purpose", label: a.purpose.label, value: details.purpose },
     ...(details.resident === undefined
       ? []
@@ -112,7 +117,7 @@ export function ApplicationDetails({
   return (
     <dl className="summary-list">
       {rows.map((row) => (
-        <div key={row.step}>
+        <div key={row.label}>
           <dt>{row.label}</dt>
           <dd>{row.value}</dd>
           {changeHref ? (

@@ -28,6 +28,7 @@ const hall: KnownRoom = {
   spaceIds: ["space-a", "space-b"],
   timeFrames: standardFrames,
   closure: yearEndOnly,
+  blocks: [],
 };
 const roomA: KnownRoom = { ...hall, id: "room-a", capacity: 30, spaceIds: ["space-a"] };
 const roomB: KnownRoom = { ...hall, id: "room-b", capacity: 30, spaceIds: ["space-b"] };
@@ -47,12 +48,13 @@ const studio: KnownRoom = {
     closedAtYearEnd: true,
     closedDates: new Map([["2026-12-02", "設備点検"]]),
   },
+  blocks: [],
 };
 
 const rooms = new Map([hall, roomA, roomB, studio].map((r) => [r.id, r]));
 
 function check(slots: RequestedSlot[], headcount?: number) {
-  return checkSlots({ slots, rooms, today, window, headcount });
+  return checkSlots({ slots, rooms, today, window, timeZone: "Asia/Tokyo", headcount });
 }
 
 const slot = (roomId: string, timeFrameId: string, date: string): RequestedSlot => ({
@@ -283,5 +285,29 @@ describe("checkSlots", () => {
         },
       ),
     );
+  });
+
+  it("BLOCKED for a slot overlapping a block of the room's spaces: a half's block closes the whole hall, not the other half", () => {
+    // 集会室A closed 2026-12-01 10:00–13:30 (Tokyo) for maintenance
+    const block = {
+      startsAt: new Date("2026-12-01T01:00:00Z"),
+      endsAt: new Date("2026-12-01T04:30:00Z"),
+      spaceIds: ["space-a"],
+      reason: "床の補修",
+    };
+    const blocked = new Map([hall, roomA, roomB, studio].map((r) => [r.id, { ...r, blocks: r.spaceIds.includes("space-a") ? [block] : [] }]));
+    const run = (slots: RequestedSlot[]) => checkSlots({ slots, rooms: blocked, today, window, timeZone: "Asia/Tokyo" });
+    expect(
+      run([
+        slot("room-a", "am", "2026-12-01"), // 9:00–12:00 overlaps
+        slot("hall", "pm", "2026-12-01"), // 13:00–17:00 overlaps 13:00–13:30
+        slot("room-b", "am", "2026-12-01"), // the other half: free
+        slot("room-a", "ev", "2026-12-01"), // 18:00: after the block
+        slot("room-a", "am", "2026-12-03"), // another day
+      ]),
+    ).toEqual([
+      { code: "BLOCKED", item: 0 },
+      { code: "BLOCKED", item: 1 },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { slotInterval } from "./availability";
+import { type BlockRule, blockOf } from "./blocks";
 import { checkBookingWindow, type BookingWindowRules } from "./booking-window";
 import type { IsoDate } from "./calendar";
 import { closureOn, type ClosureRules } from "./closures";
@@ -16,6 +18,8 @@ export type KnownRoom = {
   spaceIds: readonly string[];
   timeFrames: ReadonlyMap<string, { startMinute: number; endMinute: number }>;
   closure: ClosureRules;
+  /** blocks in force that touch the room's spaces */
+  blocks: readonly BlockRule[];
 };
 
 /**
@@ -28,9 +32,11 @@ export function checkSlots(input: {
   rooms: ReadonlyMap<string, KnownRoom>;
   today: IsoDate;
   window: BookingWindowRules;
+  /** the municipality's, to place the rooms' frames in time against blocks */
+  timeZone: string;
   headcount?: number;
 }): BookingProblem[] {
-  const { slots, rooms, today, window, headcount } = input;
+  const { slots, rooms, today, window, timeZone, headcount } = input;
   if (slots.length === 0) return [{ code: "EMPTY_APPLICATION" }];
   if (slots.length > MAX_ITEMS_PER_APPLICATION) return [{ code: "TOO_MANY_ITEMS" }];
   const problems: BookingProblem[] = [];
@@ -44,6 +50,10 @@ export function checkSlots(input: {
     const windowError = checkBookingWindow(slot.date, today, window);
     if (windowError) return problems.push({ code: windowError, item });
     if (closureOn(slot.date, room.closure)) return problems.push({ code: "CLOSED_DAY", item });
+    const frame = room.timeFrames.get(slot.timeFrameId)!;
+    if (blockOf(slotInterval(slot.date, frame, timeZone), room.spaceIds, room.blocks)) {
+      return problems.push({ code: "BLOCKED", item });
+    }
     const key = `${slot.roomId}|${slot.timeFrameId}|${slot.date}`;
     if (seen.has(key)) return problems.push({ code: "DUPLICATE_SLOT", item });
     seen.add(key);

@@ -8,7 +8,10 @@ export function deletedEmail(userId: string) {
   return `deleted-${userId}@invalid`;
 }
 
-/** Whether mail can reach this account: a deleted one keeps only an undeliverable address. */
-export function hasUsableEmail(user: { id: string; email: string }) {
-  return user.email !== deletedEmail(user.id);
+/**
+ * Whether mail can reach this account: a deleted one keeps only an undeliverable address, and a
+ * resident registered at the counter may have none at all.
+ */
+export function hasUsableEmail<U extends { id: string; email: string | null }>(user: U): user is U & { email: string } {
+  return user.email !== null && user.email !== deletedEmail(user.id);
 }

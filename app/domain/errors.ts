@@ -14,13 +14,17 @@ export type BookingErrorCode =
   | "BOOKING_CLOSED_FOR_DATE"
   | "NOT_YET_OPEN"
   | "CLOSED_DAY"
+  /** the hall or staff closed the room (or its facility) for that time */
+  | "BLOCKED"
   | "DUPLICATE_SLOT"
   | "OVERLAPPING_SLOTS"
   | "OVER_CAPACITY"
   | "SLOT_TAKEN"
   | "EQUIPMENT_SHORT"
   | "NOT_FOUND"
-  | "ALREADY_CANCELLED";
+  | "ALREADY_CANCELLED"
+  /** a proxy booking (代理予約) for someone who is not a resident this person may book for */
+  | "UNKNOWN_APPLICANT";
 
 /** One problem with one slot of an application (item is the slot's position, 0-based). */
 export type BookingProblem = { code: BookingErrorCode; item?: number };

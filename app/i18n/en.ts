@@ -37,6 +37,7 @@ export const en: Messages = {
     selection: (count) => (count > 0 ? `Selected (${count})` : "Selected"),
     myBookings: "My bookings",
     help: "Help",
+    openData: "Open data (facilities and rooms)",
     login: "Sign in",
     logout: "Sign out",
     helpCall: "If you need help, please call: ",
@@ -74,7 +75,10 @@ export const en: Messages = {
   facility: {
     back: "Back to all facilities",
     phone: "Phone",
-    closed: (weekdays) => `Closed on ${weekdays}, national holidays and 29 Dec–3 Jan`,
+    closed: (rules) => {
+      const parts = [rules.weekdays, rules.holidays ? "national holidays" : "", rules.yearEnd ? "29 Dec–3 Jan" : ""].filter(Boolean);
+      return parts.length ? `Closed on ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]}` : null;
+    },
     chooseRoom: "Choose a room",
     seeAvailability: ": see availability",
     capacity: (n) => `Up to ${n} people`,
@@ -91,7 +95,13 @@ export const en: Messages = {
     legend: "What the marks mean",
     monthNav: "Change month",
     caption: (month) => `Availability in ${month}`,
-    window: "You can book online from tomorrow up to 3 months ahead. For today, please call the facility.",
+    window: (closeDaysBefore, months) =>
+      closeDaysBefore === 1
+        ? `You can book online from tomorrow up to ${months} month${months === 1 ? "" : "s"} ahead. For today, please call the facility.`
+        : `You can book online from ${closeDaysBefore} days ahead up to ${months} month${months === 1 ? "" : "s"} ahead. For sooner days, please call the facility.`,
+    notices: "Notices this month",
+    closedNotice: (date, reason) => `${date} closed: ${reason}`,
+    blockedNotice: (date, reason, frames) => `${date} ${frames ? frames.join(", ") : "all day"} not available: ${reason}`,
   },
 
   marks: {
@@ -105,6 +115,10 @@ export const en: Messages = {
   day: {
     back: "Back to the calendar",
     closedDay: "The facility is closed on this day.",
+    closedFor: (reason) => `The facility is closed on this day (${reason}).`,
+    blockedAllDay: (reason) => `This room cannot be used on this day (${reason}).`,
+    blocked: (reason) => `Not available (${reason})`,
+    unavailable: "Not available",
     choose: "Choose the times you want. You can choose several.",
     taken: "Already booked",
     select: "Choose",
@@ -156,6 +170,50 @@ export const en: Messages = {
     submit: "Apply to register",
     sent: (name) => `You applied to register "${name}". We will email you when staff have checked it.`,
     link: "Applying for a group? (registered groups)",
+    signage: "The screen at the hall's entrance",
+    signageHint: "The screen at the entrance of each hall shows the day's room bookings. Tick the box if the group's name may be shown there; otherwise it only says \"Booked\". The representative's name, phone number and purpose are never shown.",
+    signageAgree: "The group's name may be shown on the entrance screen",
+    signageShown: "The group's name is shown on the entrance screen.",
+    signageHidden: "The entrance screen only says \"Booked\" (the group's name is not shown).",
+    signageShow: "Show the group's name",
+    signageHide: "Do not show the group's name",
+    signageSaved: (name, shown) =>
+      shown ? `The name "${name}" will be shown on the entrance screen.` : `The name "${name}" will no longer be shown on the entrance screen.`,
+  },
+
+  signage: {
+    title: (facility) => `${facility}: today's bookings`,
+    today: (date) => `Room bookings on ${date}`,
+    updated: (time) => `Updated at ${time} (every minute)`,
+    free: "Free",
+    booked: "Booked",
+    unavailable: "Not available",
+    now: "Now",
+    closedTitle: "Closed today",
+    closure: {
+      WEEKLY: (weekday) => `Closed every ${weekday}.`,
+      HOLIDAY: (name) => `Closed for a national holiday (${name}).`,
+      YEAR_END: () => "Closed for the New Year holidays (29 December to 3 January).",
+      DATED: (reason) => reason,
+    },
+    noRooms: "This facility has no rooms to book.",
+  },
+
+  openData: {
+    title: "Open data (facilities and rooms)",
+    intro: (municipality) => `The community halls of ${municipality} and their rooms. Anyone may download and use them.`,
+    standard: "The facility list follows the columns of the Digital Agency's standard open data set for public facilities (公共施設一覧); columns we have no data for are empty. The standard has no columns for rooms, so they are a separate file.",
+    files: "Files",
+    facilitiesCsv: "Facilities (CSV, opens in Excel)",
+    roomsCsv: "Rooms (CSV, opens in Excel)",
+    json: "Facilities and rooms (JSON, for programs)",
+    format: "The CSV files are UTF-8 with a byte order mark and CRLF line ends.",
+    licenceTitle: "Licence",
+    licence: (name, title, municipality) => `Published under the ${title} licence (${name}). When you use the data, credit "${municipality}" as the source.`,
+    licenceLink: "Read the licence",
+    signageTitle: "Entrance screens",
+    signageIntro: "A page for the screen at each hall's entrance, showing the day's room bookings in large type.",
+    signageLink: (facility) => `${facility}: entrance screen`,
   },
 
   fees: {
@@ -232,6 +290,8 @@ export const en: Messages = {
     title: "Register",
     intro: (municipality) => `Register to book ${municipality}'s facilities.`,
     name: "Your name",
+    kana: "Name in kana (furigana)",
+    kanaHint: "In hiragana or katakana, e.g. やまだ はなこ",
     email: "Email address",
     emailHint: "We send booking notices here",
     phone: "Phone number",
@@ -266,7 +326,21 @@ export const en: Messages = {
     back: { selection: "Back to what you chose", previous: "Back to the previous question", review: "Back to the check page" },
     next: "Continue",
     toReview: "Continue to check",
-    purpose: { title: "What will you use it for?", label: "Purpose", hint: "For example: neighbourhood meeting, exercise class" },
+    purpose: {
+      title: "What will you use it for?",
+      label: "Purpose",
+      hint: "For example: neighbourhood meeting, exercise class",
+      categoryLabel: "Kind of use",
+      categoryHint: "Choose the closest one. You may leave it; it is then “Other”.",
+      categories: {
+        meeting: "Meetings and community activities",
+        learning: "Learning and courses",
+        culture: "Culture and arts",
+        sports: "Sports and health",
+        welfare: "Welfare and childcare",
+        other: "Other",
+      },
+    },
     residence: {
       title: (municipality) => `Do you live, work or study in ${municipality}?`,
       label: "Live, work or study here",
@@ -349,6 +423,7 @@ export const en: Messages = {
     csv: {
       profileTitle: "Your details",
       name: "Name",
+      kana: "Reading (furigana)",
       email: "Email",
       phone: "Phone",
       role: "Account type",
@@ -401,6 +476,7 @@ export const en: Messages = {
     back: "Back to my bookings",
     submittedTitle: "We have received your application",
     submittedBody: "It is a tentative booking now. Please give the application number if you contact us.",
+    byProxy: "Taken at the facility's counter",
     cancelledNotice: "Cancelled. Others can book these times now.",
     title: "Your application",
     number: "Application number",
@@ -502,6 +578,7 @@ export const en: Messages = {
     nameTooLong: "Use at most 100 characters",
     purposeRequired: "Enter what you will use it for",
     purposeTooLong: "Use at most 200 characters",
+    purposeCategoryUnknown: "Choose one of the kinds shown",
     headcountRequired: "Enter the number of people",
     headcountNotNumber: "Enter the number of people in digits (for example 12)",
     equipmentNotNumber: "Enter a number in digits (0 if you do not need it)",
@@ -521,6 +598,9 @@ export const en: Messages = {
     membersInvalid: "Please enter the number of members, 1 or more (e.g. 12)",
     activityRequired: "Please choose the kind of activity",
     codeInvalid: "The code is 6 digits (e.g. 123456)",
+    kanaRequired: "Enter the reading of your name in kana",
+    kanaInvalid: "Write the reading in hiragana or katakana (e.g. やまだ はなこ)",
+    kanaTooLong: "The reading can be up to 100 characters",
   },
 
   bookingErrors: {
@@ -535,6 +615,7 @@ export const en: Messages = {
     BOOKING_CLOSED_FOR_DATE: "Online booking for this day has closed. Please call the facility.",
     NOT_YET_OPEN: "Booking for this day has not opened yet.",
     CLOSED_DAY: "The facility is closed on this day.",
+    BLOCKED: "This room can no longer be used at this time (maintenance or similar). Please choose another slot.",
     DUPLICATE_SLOT: "The same time is chosen twice. Please remove one.",
     OVERLAPPING_SLOTS: "Rooms that overlap at the same time are chosen (such as the large hall and one of its halves). Please remove one.",
     OVER_CAPACITY: "The number of people is more than this room holds.",
@@ -542,6 +623,7 @@ export const en: Messages = {
     EQUIPMENT_SHORT: "Not enough of the equipment you asked for is free at this time. Ask for fewer or choose another slot.",
     NOT_FOUND: "We cannot find this booking.",
     ALREADY_CANCELLED: "This booking is already cancelled or its day has passed.",
+    UNKNOWN_APPLICANT: "The resident you are booking for cannot be found. End the booking for them and search again.",
   },
 
   help: {

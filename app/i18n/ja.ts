@@ -41,6 +41,7 @@ export const ja = {
     selection: (count: number) => (count > 0 ? `選んだ枠（${count}件）` : "選んだ枠"),
     myBookings: "わたしの予約",
     help: "使い方・お問い合わせ",
+    openData: "オープンデータ（施設と部屋の一覧）",
     login: "ログイン",
     logout: "ログアウト",
     helpCall: "操作がわからないときは、お電話ください：",
@@ -78,7 +79,11 @@ export const ja = {
   facility: {
     back: "施設の一覧へ戻る",
     phone: "電話",
-    closed: (weekdays: string) => `休館日：毎週${weekdays}、祝日、年末年始（12月29日〜1月3日）`,
+    /** the facility's regular closed days; null when it has none */
+    closed: (rules: { weekdays: string; holidays: boolean; yearEnd: boolean }) => {
+      const parts = [rules.weekdays ? `毎週${rules.weekdays}` : "", rules.holidays ? "祝日" : "", rules.yearEnd ? "年末年始（12月29日〜1月3日）" : ""].filter(Boolean);
+      return parts.length ? `休館日：${parts.join("、")}` : null;
+    },
     chooseRoom: "部屋を選んでください",
     seeAvailability: "の空きを見る",
     capacity: (n: number) => `定員 ${n}人`,
@@ -95,7 +100,16 @@ export const ja = {
     legend: "記号の意味",
     monthNav: "月の切り替え",
     caption: (month: string) => `${month}の空き状況`,
-    window: "インターネットで予約できるのは、明日から3か月先までです。当日の予約は施設にお電話ください。",
+    window: (closeDaysBefore: number, months: number) =>
+      closeDaysBefore === 1
+        ? `インターネットで予約できるのは、明日から${months}か月先までです。当日の予約は施設にお電話ください。`
+        : `インターネットで予約できるのは、${closeDaysBefore}日後から${months}か月先までです。それより近い日の予約は施設にお電話ください。`,
+    notices: "この月のお知らせ",
+    /** a dated closure of the facility on a day */
+    closedNotice: (date: string, reason: string) => `${date} 休館：${reason}`,
+    /** a block of the room on a day; frames: the frames it closes, null for the whole day */
+    blockedNotice: (date: string, reason: string, frames: string[] | null) =>
+      `${date} ${frames ? `${frames.join("・")}は` : "終日"}使えません：${reason}`,
   },
 
   marks: {
@@ -109,6 +123,10 @@ export const ja = {
   day: {
     back: "カレンダーへ戻る",
     closedDay: "この日は休館日です。",
+    closedFor: (reason: string) => `この日は休館日です（${reason}）。`,
+    blockedAllDay: (reason: string) => `この日は、この部屋は使えません（${reason}）。`,
+    blocked: (reason: string) => `使えません（${reason}）`,
+    unavailable: "使えません",
     choose: "使いたい時間を押してください。いくつでも選べます。",
     taken: "予約済みのため選べません",
     select: "選ぶ",
@@ -160,6 +178,51 @@ export const ja = {
     submit: "登録を申請する",
     sent: (name: string) => `「${name}」の登録を申請しました。職員が確認したら、メールでお知らせします。`,
     link: "団体として申し込む方（団体の登録）",
+    signage: "施設の入口の案内画面",
+    signageHint: "施設の入口の画面に、その日の部屋の予約をお知らせしています。団体の名前を出してよいときはチェックを入れてください。入れないときは「予約あり」とだけ出ます。代表者の名前や電話番号、利用目的は出ません。",
+    signageAgree: "団体の名前を入口の画面に出してよい",
+    signageShown: "入口の案内画面に、団体の名前を出しています。",
+    signageHidden: "入口の案内画面には「予約あり」とだけ出ています（団体の名前は出していません）。",
+    signageShow: "団体の名前を出す",
+    signageHide: "団体の名前を出さない",
+    signageSaved: (name: string, shown: boolean) =>
+      shown ? `「${name}」の名前を、入口の案内画面に出します。` : `「${name}」の名前は、入口の案内画面に出さないようにしました。`,
+  },
+
+  signage: {
+    title: (facility: string) => `${facility} 本日のご予約`,
+    today: (date: string) => `${date}の部屋の予約`,
+    updated: (time: string) => `${time} 更新（1分ごとに新しくなります）`,
+    free: "空き",
+    booked: "予約あり",
+    unavailable: "利用できません",
+    now: "いま",
+    closedTitle: "本日は休館日です",
+    closure: {
+      WEEKLY: (weekday: string) => `毎週${weekday}は休館日です。`,
+      HOLIDAY: (name: string) => `祝日（${name}）のため休館です。`,
+      YEAR_END: () => "年末年始（12月29日〜1月3日）のため休館です。",
+      DATED: (reason: string) => reason,
+    },
+    noRooms: "この施設には、予約できる部屋がありません。",
+  },
+
+  openData: {
+    title: "オープンデータ（施設と部屋の一覧）",
+    intro: (municipality: string) => `${municipality}の公民館・地区会館と、その部屋の一覧です。どなたでも、ダウンロードして自由に使えます。`,
+    standard: "施設の一覧は、デジタル庁の「自治体標準オープンデータセット」の「公共施設一覧」の項目にそろえています。分からない項目は空けてあります。部屋は、この標準に項目がないため、別のファイルにしています。",
+    files: "ファイル",
+    facilitiesCsv: "施設の一覧（CSV形式、Excel で開けます）",
+    roomsCsv: "部屋の一覧（CSV形式、Excel で開けます）",
+    json: "施設と部屋の一覧（JSON形式、プログラムから使うとき）",
+    format: "CSV は UTF-8（BOM付き）、改行は CRLF です。",
+    licenceTitle: "利用のきまり（ライセンス）",
+    licence: (name: string, title: string, municipality: string) =>
+      `${title}（${name}）で公開しています。使うときは、出典として「${municipality}」と書いてください。`,
+    licenceLink: "ライセンスの内容を見る",
+    signageTitle: "施設の入口の案内画面",
+    signageIntro: "その日の部屋の予約を、施設の入口の画面に大きく出すページです。",
+    signageLink: (facility: string) => `${facility}の案内画面`,
   },
 
   fees: {
@@ -236,6 +299,8 @@ export const ja = {
     title: "利用者登録",
     intro: (municipality: string) => `${municipality}の施設を予約するための登録です。`,
     name: "お名前",
+    kana: "ふりがな",
+    kanaHint: "ひらがなかカタカナで。例：やまだ はなこ",
     email: "メールアドレス",
     emailHint: "予約のお知らせが届きます",
     phone: "電話番号",
@@ -265,6 +330,16 @@ export const ja = {
       title: "何に使いますか？",
       label: "利用目的",
       hint: "例：町内会の会議、体操教室",
+      categoryLabel: "利用の種類",
+      categoryHint: "いちばん近いものを選んでください。選ばなくても申し込めます（「その他」になります）。",
+      categories: {
+        meeting: "会議・地域活動",
+        learning: "学習・講座",
+        culture: "文化・芸術",
+        sports: "スポーツ・健康",
+        welfare: "福祉・子育て",
+        other: "その他",
+      } as Record<string, string>,
     },
     residence: {
       title: (municipality: string) => `${municipality}に住んでいるか、通勤・通学していますか？`,
@@ -353,6 +428,7 @@ export const ja = {
     csv: {
       profileTitle: "登録している情報",
       name: "お名前",
+      kana: "ふりがな",
       email: "メールアドレス",
       phone: "電話番号",
       role: "利用者の種類",
@@ -405,6 +481,7 @@ export const ja = {
     back: "わたしの予約へ戻る",
     submittedTitle: "申し込みを受け付けました",
     submittedBody: "仮予約になりました。お問い合わせのときは申込番号をお伝えください。",
+    byProxy: "施設の窓口で受け付けました",
     cancelledNotice: "取り消しました。枠はほかの方が予約できるようになりました。",
     title: "申し込みの内容",
     number: "申込番号",
@@ -510,6 +587,7 @@ export const ja = {
     nameTooLong: "お名前は100文字までです",
     purposeRequired: "利用目的を入力してください",
     purposeTooLong: "利用目的は200文字までです",
+    purposeCategoryUnknown: "利用の種類は、表示されているものから選んでください",
     headcountRequired: "利用人数を入力してください",
     headcountNotNumber: "利用人数は数字で入力してください（例：12）",
     equipmentNotNumber: "数字で入力してください（借りないときは 0）",
@@ -529,6 +607,9 @@ export const ja = {
     membersInvalid: "会員の人数は1以上の数字で入力してください（例：12）",
     activityRequired: "活動の種類を選んでください",
     codeInvalid: "番号は6けたの数字で入力してください（例：123456）",
+    kanaRequired: "ふりがなを入力してください",
+    kanaInvalid: "ふりがなは、ひらがなかカタカナで入力してください（例：やまだ はなこ）",
+    kanaTooLong: "ふりがなは100文字までです",
   },
 
   bookingErrors: {
@@ -543,6 +624,7 @@ export const ja = {
     BOOKING_CLOSED_FOR_DATE: "この日のインターネット予約は締め切りました。施設に電話でお問い合わせください。",
     NOT_YET_OPEN: "この日はまだ予約の受付が始まっていません。",
     CLOSED_DAY: "この日は休館日のため予約できません。",
+    BLOCKED: "この時間は、点検などのため部屋が使えなくなりました。ほかの枠を選んでください。",
     DUPLICATE_SLOT: "同じ枠が2回選ばれています。ひとつ取り消してください。",
     OVERLAPPING_SLOTS: "同じ時間に重なる部屋（大集会室とその半分など）が選ばれています。どちらかを取り消してください。",
     OVER_CAPACITY: "利用人数がこの部屋の定員をこえています。",
@@ -550,6 +632,7 @@ export const ja = {
     EQUIPMENT_SHORT: "この時間は、借りたい備品がほかの予約で足りません。備品の数を減らすか、別の枠を選んでください。",
     NOT_FOUND: "お探しの予約は見つかりません。",
     ALREADY_CANCELLED: "この予約はすでに取り消されているか、利用日を過ぎています。",
+    UNKNOWN_APPLICANT: "代理予約の相手の方が見つかりません。代理予約を終えて、もう一度さがしてください。",
   } satisfies Record<BookingErrorCode, string>,
 
   help: {

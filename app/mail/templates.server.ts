@@ -86,7 +86,7 @@ const dateTime = (d: Date, timeZone: string) =>
 /** After submitting: the number, what is due and until when the slots are held. */
 export function applicationReceivedMail(
   municipality: Muni & { timeZone: string },
-  d: { number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; url: string },
+  d: { number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; url: string; byProxy?: boolean },
 ) {
   const state = d.confirmed
     ? "予約が確定しました。"
@@ -95,7 +95,7 @@ export function applicationReceivedMail(
       : "仮予約です。減免の確認が終わったら、お知らせします。";
   return {
     subject: `【${municipality.name} 施設予約】申し込みを受け付けました（申込番号 ${d.number}）`,
-    body: `申込番号 ${d.number} の申し込みを受け付けました。\n${state}\nお支払いいただく使用料：${yen(d.due)}（税込）\n\n申し込みの内容：\n${d.url}\n${signature.ja(municipality)}`,
+    body: `申込番号 ${d.number} の申し込みを${d.byProxy ? "施設の窓口で" : ""}受け付けました。\n${state}\nお支払いいただく使用料：${yen(d.due)}（税込）\n\n申し込みの内容：\n${d.url}\n${signature.ja(municipality)}`,
   };
 }
 
@@ -121,5 +121,14 @@ export function cancellationMail(municipality: Muni, d: { number: number; slots:
   return {
     subject: `【${municipality.name} 施設予約】予約を取り消しました（申込番号 ${d.number}）`,
     body: `${d.byMunicipality ? "施設の都合により、" : ""}申込番号 ${d.number} の ${d.slots}枠を取り消しました。${d.byMunicipality && d.reason ? `\n理由：${d.reason}\nご迷惑をおかけして申し訳ありません。` : ""}\n${refund}\n${signature.ja(municipality)}`,
+  };
+}
+
+/** The hall accepted a held application: it is booked; what is still due is paid at the counter. */
+export function hallConfirmedMail(municipality: Muni, d: { number: number; due: number; url: string }) {
+  const money = d.due > 0 ? `使用料 ${yen(d.due)}（税込）は、利用する日に施設の窓口でお支払いください。` : "お支払いいただくものはありません。";
+  return {
+    subject: `【${municipality.name} 施設予約】予約が確定しました（申込番号 ${d.number}）`,
+    body: `申込番号 ${d.number} の申し込みを施設が受け付け、予約が確定しました。\n${money}\n\n申し込みの内容と使用許可書：\n${d.url}\n${signature.ja(municipality)}`,
   };
 }

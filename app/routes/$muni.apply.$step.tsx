@@ -10,6 +10,7 @@ import { RadioGroup } from "~/components/ui/radio-group";
 import { StepIndicator } from "~/components/ui/step-indicator";
 import { TextField } from "~/components/ui/text-field";
 import { APPLY_STEPS, type ApplyStep, applySteps } from "~/domain/apply-steps";
+import { PURPOSE_CATEGORIES } from "~/domain/purpose-categories";
 import { translateErrors, useT } from "~/i18n";
 import {
   ExemptionForm,
@@ -31,8 +32,9 @@ import {
   commitSession,
   getDraft,
   getSelection,
+  getApplicant,
   getSession,
-  getUser,
+  requireApplicant,
   requireUser,
   setDraft,
 } from "~/utils/session.server";
@@ -59,7 +61,7 @@ async function stepsFor(municipality: Municipality, selection: readonly { roomId
 function shown(step: Step, draft: ApplicationDraft | null, phone: string): Record<string, string | string[]> {
   switch (step) {
     case "purpose":
-      return { purpose: draft?.purpose ?? "" };
+      return { purposeCategory: draft?.purposeCategory ?? "", purpose: draft?.purpose ?? "" };
     case "residence":
       return { resident: draft?.resident === undefined ? "" : draft.resident ? "yes" : "no" };
     case "usage":
@@ -91,7 +93,7 @@ function shown(step: Step, draft: ApplicationDraft | null, phone: string): Recor
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   const step = stepOf(params);
-  const user = await requireUser(request, municipality);
+  const { applicant } = await requireApplicant(request, municipality);
   const session = await getSession(request);
   const selection = getSelection(session, municipality.id);
   if (selection.length === 0) {
@@ -105,13 +107,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [categories, groups] =
     step === "exemption"
-      ? await Promise.all([listExemptionCategories(municipality.id), activeGroupsOf(municipality.id, user.id, new Date())])
+      ? await Promise.all([listExemptionCategories(municipality.id), activeGroupsOf(municipality.id, applicant.id, new Date())])
       : [[], []];
   return {
     slug: municipality.slug,
     municipalityName: municipality.name,
     step,
-    saved: shown(step, getDraft(session, municipality.id), user.phone),
+    saved: shown(step, getDraft(session, municipality.id), applicant.phone),
     categories: categories.map((c) => ({ id: c.categoryId, name: c.name, percent: c.percent, prompt: c.evidencePrompt })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, exemption: g.exemptionCategory?.active ? g.exemptionCategory.name : "" })),
     equipment,
@@ -135,10 +137,10 @@ async function parseStep(step: Step, formData: FormData, municipality: Municipal
   if (step === "exemption") {
     const answers = form.data as { exemptionCategoryId: string; exemptionGrounds: string };
     if (answers.exemptionCategoryId.startsWith("group:")) {
-      // booking for a group: only one the signed-in person represents now
+      // booking for a group: only one the applicant represents now
       const groupId = answers.exemptionCategoryId.slice("group:".length);
-      const user = await getUser(request, municipality);
-      const groups = user ? await activeGroupsOf(municipality.id, user.id, new Date()) : [];
+      const found = await getApplicant(request, municipality);
+      const groups = found ? await activeGroupsOf(municipality.id, found.applicant.id, new Date()) : [];
       if (!groups.some((g) => g.id === groupId)) return { ok: false, errors: { exemptionCategoryId: "exemptionUnknown" } };
       return { ok: true, answers: { groupId, exemptionCategoryId: "", exemptionGrounds: "" } };
     }
@@ -199,6 +201,7 @@ export default function ApplyStep() {
       : { to: `/${slug}/apply/${steps[index - 1]}`, label: a.back.previous };
   const title = step === "residence" ? a.residence.title(municipalityName) : a[step].title;
   const labels: Record<string, string> = {
+    purposeCategory: a.purpose.categoryLabel,
     purpose: a.purpose.label,
     resident: a.residence.label,
     exemptionCategoryId: a.exemption.label,
@@ -215,7 +218,18 @@ export default function ApplyStep() {
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" noValidate key={step}>
         {step === "purpose" ? (
-          <TextField name="purpose" label={a.purpose.label} hint={a.purpose.hint} defaultValue={value("purpose")} error={errors?.purpose} />
+          <>
+            <RadioGroup
+              name="purposeCategory"
+              label={a.purpose.categoryLabel}
+              hint={a.purpose.categoryHint}
+              options={PURPOSE_CATEGORIES.map((code) => ({ value: code, label: a.purpose.categories[code]! }))}
+              defaultValue={value("purposeCategory") || undefined}
+              error={errors?.purposeCategory}
+              optional
+            />
+            <TextField name="purpose" label={a.purpose.label} hint={a.purpose.hint} defaultValue={value("purpose")} error={errors?.purpose} />
+          </>
         ) : step === "residence" ? (
           <RadioGroup
             name="resident"

@@ -21,12 +21,11 @@ import { requireMunicipality } from "~/utils/municipality.server";
 import {
   type ApplicationDraft,
   commitSession,
+  forgetBooking,
   getDraft,
   getSelection,
   getSession,
-  requireUser,
-  setDraft,
-  setSelection,
+  requireApplicant,
 } from "~/utils/session.server";
 
 /** The selection and every answer, or a redirect to what is still missing. */
@@ -41,6 +40,7 @@ async function requireComplete(request: Request, municipality: Municipality, use
   const complete = draft as Required<ApplicationDraft>;
   const input = {
     purpose: complete.purpose,
+    purposeCategory: complete.purposeCategory,
     headcount: complete.headcount,
     contactPhone: complete.contactPhone,
     facts: { resident: complete.resident, commercial: complete.commercial, admissionCharged: complete.admissionCharged },
@@ -70,8 +70,8 @@ function describeProblems(problems: BookingProblem[], slots: SlotDetail[]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  const user = await requireUser(request, municipality);
-  const { selection, draft, pricing, steps } = await requireComplete(request, municipality, user.id);
+  const { applicant, proxy } = await requireApplicant(request, municipality);
+  const { selection, draft, pricing, steps } = await requireComplete(request, municipality, applicant.id);
   const checked = await checkRequestedSlots(municipality, selection, new Date(), draft.headcount, pricing);
   return {
     slug: municipality.slug,
@@ -87,8 +87,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     payment: {
       counterHoldDays: municipality.counterHoldDays,
       confirmBeforePayment: municipality.confirmBeforePayment,
-      // the choice is asked only when there is something to pay now
-      askChoice: onlinePaymentsEnabled() && checked.totalFee > 0 && !pricing.exemption?.needsApproval,
+      // the choice is asked only when there is something to pay now, of the applicant themselves
+      // (someone booked for by a manager is not there to pay online: they pay at the counter)
+      askChoice: !proxy && onlinePaymentsEnabled() && checked.totalFee > 0 && !pricing.exemption?.needsApproval,
     },
     idempotencyKey: randomUUID(),
   };
@@ -97,22 +98,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const municipality = await requireMunicipality(params);
   // the selection and answers live in the session cookie, so they wait while the person signs in
-  const user = await requireUser(request, municipality, { expired: true });
-  const { session, selection, input, pricing } = await requireComplete(request, municipality, user.id);
+  const { applicant, proxy } = await requireApplicant(request, municipality, { expired: true });
+  const { session, selection, input, pricing } = await requireComplete(request, municipality, applicant.id);
   const form = Object.fromEntries(await request.formData());
   const parsed = SubmitForm.safeParse(form);
   if (!parsed.success) {
     return data({ reload: true, problems: [], alternatives: [], choiceError: false, choice: null }, { status: 400 });
   }
-  const choice = form.paymentChoice === "ONLINE" && onlinePaymentsEnabled() ? "ONLINE" : form.paymentChoice === "COUNTER" ? "COUNTER" : null;
+  const choice = proxy ? "COUNTER" : form.paymentChoice === "ONLINE" && onlinePaymentsEnabled() ? "ONLINE" : form.paymentChoice === "COUNTER" ? "COUNTER" : null;
   if (form.paymentChoiceAsked && !choice) {
     return data({ reload: false, problems: [], alternatives: [], choiceError: true, choice }, { status: 400 });
   }
   const now = new Date();
   const result = await submitApplication(
     municipality,
-    user.id,
-    { slots: selection, ...input, paymentChoice: choice ?? "COUNTER", idempotencyKey: parsed.data.idempotencyKey },
+    applicant.id,
+    { slots: selection, ...input, paymentChoice: choice ?? "COUNTER", proxyById: proxy?.id ?? null, idempotencyKey: parsed.data.idempotencyKey },
     now,
   );
   if (!result.ok) {
@@ -122,11 +123,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  setSelection(session, municipality.id, []);
-  setDraft(session, municipality.id, null);
+  forgetBooking(session, municipality.id);
   const headers = { "Set-Cookie": await commitSession(session) };
+  // the manager tells the caller the number: their own page shows it, not the resident's
+  if (proxy) return redirect(`/${municipality.slug}/manage/proxy/${result.applicationId}`, { headers });
   if (choice === "ONLINE") {
-    const checkout = await startCheckout(municipality, user.id, result.applicationId, now);
+    const checkout = await startCheckout(municipality, applicant.id, result.applicationId, now);
     // nothing due after all (an exemption applied at once): the application page says so
     if (checkout.ok) return redirect(checkout.url, { headers });
   }

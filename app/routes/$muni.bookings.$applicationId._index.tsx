@@ -79,6 +79,7 @@ export default function BookingDetail() {
           </>
         ) : null}
       </p>
+      {a.byProxy ? <p>{b.byProxy}</p> : null}
       {a.exemptionStatus === "REJECTED" && a.exemptionDecisionReason ? <p>{a.exemptionDecisionReason}</p> : null}
       <h2>{b.slots}</h2>
       <ul className="slot-list">

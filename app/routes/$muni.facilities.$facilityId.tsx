@@ -18,13 +18,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ...room,
     timeFrames: room.timeFrames.map((frame) => ({ ...frame, ...rateOf(frame.id) })),
   }));
-  return { slug: municipality.slug, facility: { ...facility, rooms }, equipment };
+  const closedOn = { holidays: municipality.closedOnHolidays, yearEnd: municipality.closedAtYearEnd };
+  return { slug: municipality.slug, facility: { ...facility, rooms }, equipment, closedOn };
 }
 
 export default function FacilityPage() {
-  const { slug, facility, equipment } = useLoaderData<typeof loader>();
+  const { slug, facility, equipment, closedOn } = useLoaderData<typeof loader>();
   const t = useT();
-  const closed = t.list(facility.closedWeekdays.map((d) => t.weekdayLong[d]!));
+  const closed = t.facility.closed({ weekdays: t.list(facility.closedWeekdays.map((d) => t.weekdayLong[d]!)), ...closedOn });
   return (
     <>
       <BackLink to={`/${slug}`}>{t.facility.back}</BackLink>
@@ -36,7 +37,7 @@ export default function FacilityPage() {
         {closed ? (
           <>
             <br />
-            {t.facility.closed(closed)}
+            {closed}
           </>
         ) : null}
       </p>

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Notice } from "~/components/ui/notice";
 import { RadioGroup } from "~/components/ui/radio-group";
@@ -10,8 +11,8 @@ import { TextField } from "~/components/ui/text-field";
 import { daysBetween, todayIn } from "~/domain/calendar";
 import { ACTIVITY_TYPES, isRenewable } from "~/domain/groups";
 import { type Messages, translateErrors, useT } from "~/i18n";
-import { GroupForm, RenewGroupForm } from "~/schemas/application.server";
-import { applyForGroup, groupsOf, requestGroupRenewal } from "~/services/groups.server";
+import { GroupForm, RenewGroupForm, SignageConsentForm } from "~/schemas/application.server";
+import { applyForGroup, groupsOf, requestGroupRenewal, setSignageConsent } from "~/services/groups.server";
 import { parseForm } from "~/utils/form.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireUser } from "~/utils/session.server";
@@ -48,6 +49,8 @@ type ActionData = {
   renewed: string | null;
   /** a renewal refused: on the card of that group */
   renewError: { id: string; message: keyof Messages["groups"]["renewErrors"] } | null;
+  /** the group whose name was just shown or hidden on the entrance screens */
+  signage?: { id: string; name: string; shown: boolean } | null;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,6 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ renewError: { id: form.data.groupId, message: result.code } }, 400);
     }
     return reply({ renewed: result.name });
+  }
+  if (formData.get("intent") === "signage") {
+    const form = SignageConsentForm.safeParse({ groupId: formData.get("groupId"), showNameOnSignage: formData.get("showNameOnSignage") });
+    // only a changed page posts anything else: as good as no such group
+    if (!form.success) throw new Response("Not Found", { status: 404 });
+    const result = await setSignageConsent(municipality.id, user.id, form.data.groupId, form.data.showNameOnSignage);
+    if (!result.ok) throw new Response("Not Found", { status: 404 });
+    return reply({ signage: { id: form.data.groupId, name: result.name, shown: form.data.showNameOnSignage } });
   }
   const form = parseForm(GroupForm, formData);
   if (!form.ok) return reply({ errors: form.errors, values: form.values }, 400);
@@ -90,6 +101,7 @@ export default function Groups() {
       <h1>{g.title}</h1>
       {actionData?.sent ? <Notice tone="success" role="status">{g.sent(actionData.sent)}</Notice> : null}
       {actionData?.renewed ? <Notice tone="success" role="status">{g.renewSent(actionData.renewed)}</Notice> : null}
+      {actionData?.signage ? <Notice tone="success" role="status">{g.signageSaved(actionData.signage.name, actionData.signage.shown)}</Notice> : null}
       {renewError && !groups.some((group) => group.id === renewError.id) ? (
         <Notice tone="error" role="alert">{g.renewErrors[renewError.message]}</Notice>
       ) : null}
@@ -111,6 +123,7 @@ export default function Groups() {
             {group.exemption ? <p>{group.exemption}</p> : null}
             {group.status === "RETURNED" ? <p>{g.returned(group.returnReason)}</p> : null}
             <Renewal group={group} error={renewErrorOn(group.id)} />
+            <SignageConsent group={group} />
           </li>
         ))}
       </ul>
@@ -127,6 +140,16 @@ export default function Groups() {
           defaultValue={values?.activityType || undefined}
           error={errors?.activityType}
         />
+        <div className="phrases">
+          <CheckboxGroup
+            name="showNameOnSignage"
+            label={g.signage}
+            hint={g.signageHint}
+            options={[{ value: "yes", label: g.signageAgree }]}
+            defaultValue={values?.showNameOnSignage === "yes" ? ["yes"] : []}
+            optional
+          />
+        </div>
         <div className="actions">
           <Button>{g.submit}</Button>
         </div>
@@ -168,5 +191,21 @@ function Renewal({ group, error }: { group: GroupRow; error: string | null }) {
         <Notice tone="error" role="alert">{error}</Notice>
       ) : null}
     </>
+  );
+}
+
+/** Whether the group's name is shown on the entrance screens, and the button that changes it. */
+function SignageConsent({ group }: { group: GroupRow }) {
+  const g = useT().groups;
+  return (
+    <form method="post" className="card-form">
+      <p>{group.showNameOnSignage ? g.signageShown : g.signageHidden}</p>
+      <input type="hidden" name="intent" value="signage" />
+      <input type="hidden" name="groupId" value={group.id} />
+      <input type="hidden" name="showNameOnSignage" value={group.showNameOnSignage ? "no" : "yes"} />
+      <div className="actions">
+        <Button variant="outline">{group.showNameOnSignage ? g.signageHide : g.signageShow}</Button>
+      </div>
+    </form>
   );
 }

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the new secret waits in the signed cookie until a code from it proves the app has it
   const secret = pending.setupSecret ?? (await newTotpSecret());
   session.set("secondFactor", { ...pending, setupSecret: secret });
-  const setup = await totpEnrolment(secret, factor.email, `Tsudoi ${municipality.name}`);
+  const setup = await totpEnrolment(secret, factor.email ?? "", `Tsudoi ${municipality.name}`);
   return data({ setup }, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 

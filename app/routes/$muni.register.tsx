@@ -40,7 +40,7 @@ export default function Register() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const r = t.register;
-  const labels = { name: r.name, email: r.email, phone: r.phone, password: r.password };
+  const labels = { name: r.name, kana: r.kana, email: r.email, phone: r.phone, password: r.password };
   const values = actionData?.values as Record<string, string> | undefined;
   const errors = actionData?.waitMinutes
     ? { form: r.tooMany(actionData.waitMinutes) }
@@ -56,6 +56,7 @@ export default function Register() {
       <form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="name" label={labels.name} autoComplete="name" defaultValue={values?.name} error={errors?.name} />
+        <TextField name="kana" label={labels.kana} hint={r.kanaHint} optional defaultValue={values?.kana} error={errors?.kana} />
         <TextField name="email" label={labels.email} type="email" autoComplete="email" inputMode="email" hint={r.emailHint} defaultValue={values?.email} error={errors?.email} />
         <TextField name="phone" label={labels.phone} type="tel" autoComplete="tel" inputMode="tel" hint={r.phoneHint} defaultValue={values?.phone} error={errors?.phone} />
         <TextField name="password" label={labels.password} type="password" autoComplete="new-password" hint={r.passwordHint} error={errors?.password} />

@@ -75,7 +75,16 @@ export default function RoomDay() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const unavailable = closure ? t.day.closedDay : windowError ? t.bookingErrors[windowError] : null;
+  const blockedAllDay = !closure && frames.length > 0 && frames.every((f) => f.blockedFor) ? frames[0]!.blockedFor : null;
+  const unavailable = closure
+    ? closure.code === "DATED"
+      ? t.day.closedFor(closure.reason)
+      : t.day.closedDay
+    : blockedAllDay
+      ? t.day.blockedAllDay(blockedAllDay)
+      : windowError
+        ? t.bookingErrors[windowError]
+        : null;
   const error = actionData?.error;
   const errorMessage =
     error === "RESELECT" ? t.day.reselect : error === "JUST_TAKEN" ? t.day.justTaken : error ? t.bookingErrors[error] : null;
@@ -88,7 +97,7 @@ export default function RoomDay() {
         {room.name}
       </h1>
       <p>
-        {t.list([room.facilityName, t.marks[mark].label])}
+        {t.list([room.facilityName, blockedAllDay ? t.day.unavailable : t.marks[mark].label])}
       </p>
       {errorMessage ? (
         <Notice tone="error" role="alert">
@@ -108,7 +117,7 @@ export default function RoomDay() {
                   <li key={frame.id} className="frame-taken">
                     <strong>{frame.name}</strong> {time}
                     <br />
-                    {t.day.taken}
+                    {frame.blockedFor ? t.day.blocked(frame.blockedFor) : t.day.taken}
                   </li>
                 );
               }

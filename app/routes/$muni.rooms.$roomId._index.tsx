@@ -30,13 +30,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     month,
     today,
     days: result.days.map(({ date, mark }) => ({ date, mark })),
+    // why the hall is closed on a day or a room cannot be used, in the staff's words
+    notices: result.days.flatMap(({ date, closure, blocks }) => [
+      ...(closure?.code === "DATED" ? [{ date, reason: closure.reason, closed: true, frames: null }] : []),
+      ...blocks.map((b) => ({ date, closed: false, ...b })),
+    ]),
+    window: { closeDaysBefore: municipality.bookingCloseDaysBefore, months: municipality.bookingWindowMonths },
     previous: month > firstMonth ? addMonthsToMonth(month, -1) : null,
     next: month < lastMonth ? addMonthsToMonth(month, 1) : null,
   };
 }
 
 export default function RoomMonth() {
-  const { slug, room, month, today, days, previous, next } = useLoaderData<typeof loader>();
+  const { slug, room, month, today, days, notices, window, previous, next } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/${slug}/rooms/${room.id}`;
   return (
@@ -60,8 +66,20 @@ export default function RoomMonth() {
         today={today}
         hrefFor={(date) => `${base}/${date}`}
       />
+      {notices.length > 0 ? (
+        <section aria-labelledby="notices-title">
+          <h2 id="notices-title">{t.month.notices}</h2>
+          <ul className="points">
+            {notices.map((n) => (
+              <li key={`${n.date}|${n.reason}`}>
+                {n.closed ? t.month.closedNotice(t.date(n.date), n.reason) : t.month.blockedNotice(t.date(n.date), n.reason, n.frames)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="muted">
-        {t.month.window}
+        {t.month.window(window.closeDaysBefore, window.months)}
       </p>
     </>
   );

@@ -37,7 +37,7 @@ export default function AuditLog() {
         <ul className="card-list">
           {events.map((e, i) => (
             <li key={i} className="card">
-              <p className="card-title">{e.action}</p>
+              <p className="card-title break-anywhere">{e.action}</p>
               <dl className="compact-list">
                 <dt>{t.when}</dt>
                 <dd>{e.when}</dd>

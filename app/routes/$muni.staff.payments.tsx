@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { CounterApplication, CounterPaymentForm, takesPayment } from "~/components/counter-payment";
 import { BackLink } from "~/components/ui/back-link";
 import { Button } from "~/components/ui/button";
-import { ErrorSummary } from "~/components/ui/error-summary";
 import { OutcomeNotices } from "~/components/ui/outcome-notices";
-import { RadioGroup } from "~/components/ui/radio-group";
 import { TextField } from "~/components/ui/text-field";
 import { isoDateFromDbDate, localDateTime } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { ja } from "~/i18n/ja";
 import { staffText } from "~/i18n/staff";
-import { wholeNumber } from "~/schemas/numbers.server";
+import { applicationNumber, parseCounterPayment } from "~/schemas/hall.server";
 import { cancelForMunicipality } from "~/services/booking.server";
 import { applicationAtCounter, counterPaymentsDue, recordCounterPayment, reverseLedgerEntry } from "~/services/payments.server";
 import { requireMunicipality } from "~/utils/municipality.server";
@@ -19,17 +18,12 @@ import { requireRole } from "~/utils/session.server";
 
 const t = staffText.payments;
 
-function numberFrom(value: string | null) {
-  const n = wholeNumber(value ?? "");
-  return n !== null && n > 0 && n < 2 ** 31 ? n : null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
   await requireRole(request, municipality, ["STAFF"]);
   const now = new Date();
   const typed = new URL(request.url).searchParams.get("number");
-  const number = numberFrom(typed);
+  const number = applicationNumber(typed);
   const [application, queue] = await Promise.all([
     number ? applicationAtCounter(municipality, number, now) : null,
     counterPaymentsDue(municipality.id, now),
@@ -54,19 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, municipality, ["STAFF"]);
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
   const fail = (errors: Record<string, string>) => data({ done: null, errors, values: form }, { status: 400 });
-  const number = numberFrom(form.number ?? null);
+  const number = applicationNumber(form.number ?? null);
   if (number === null) return fail({ form: t.numberInvalid });
 
   if (form.intent === "pay") {
-    const errors: Record<string, string> = {};
-    const method = form.method === "CASH" || form.method === "TERMINAL" ? form.method : null;
-    const amount = wholeNumber(form.amount ?? "");
-    const receiptNumber = (form.receiptNumber ?? "").trim();
-    if (!method) errors.method = t.methodRequired;
-    if (amount === null || amount <= 0) errors.amount = t.amountInvalid;
-    if (!receiptNumber || receiptNumber.length > 50) errors.receiptNumber = t.receiptRequired;
-    if (Object.keys(errors).length > 0) return fail(errors);
-    const result = await recordCounterPayment(municipality, staff.id, number, { method: method!, amount: amount!, receiptNumber }, new Date());
+    const payment = parseCounterPayment(form);
+    if (!payment.ok) return fail(payment.errors);
+    const result = await recordCounterPayment(municipality, staff.id, number, payment.value, new Date());
     if (result.ok) return data({ done: t.recorded(number, result.confirmed), errors: null, values: {} as Record<string, string> });
     const message = {
       NOT_FOUND: t.notFound(String(number)),
@@ -119,58 +107,9 @@ export default function CounterPayments() {
 
       {a ? (
         <section aria-labelledby="application-title">
-          <h2 id="application-title">{r.booking.number} {a.number}</h2>
-          <dl className="compact-list">
-            <dt>{t.applicant}</dt>
-            <dd>{a.group ? `${a.group.name}（${a.user.name}）` : a.user.name}</dd>
-            <dt>{t.phone}</dt>
-            <dd>{a.contactPhone}</dd>
-            <dt>{t.status}</dt>
-            <dd>
-              {r.status[a.status]}
-              {a.holdExpiresAt && a.status === "TENTATIVE" ? ` ${t.deadline(at(a.holdExpiresAt))}` : ""}
-            </dd>
-            <dt>{t.total}</dt>
-            <dd>{r.yen(a.totalFee)}</dd>
-            <dt>{t.paid}</dt>
-            <dd>{r.yen(a.paid)}</dd>
-            <dt>{t.due}</dt>
-            <dd>
-              <strong>{r.yen(a.due)}</strong>
-            </dd>
-          </dl>
-          <h3>{t.slots}</h3>
-          <ul>
-            {a.items.map((i) => (
-              <li key={i.id}>
-                {`${r.date(i.useDate)} ${i.timeFrame.name} ${i.room.facility.name} ${i.room.name} ${r.yen(i.fee)}`}
-                {i.cancelledAt ? t.cancelled : ""}
-              </li>
-            ))}
-          </ul>
+          <CounterApplication a={a} />
 
-          {a.due > 0 && (a.status === "TENTATIVE" || a.status === "CONFIRMED") ? (
-            <form method="post" noValidate>
-              <ErrorSummary errors={errors} labels={{ method: t.method, amount: t.amount, receiptNumber: t.receipt }} />
-              <input type="hidden" name="intent" value="pay" />
-              <input type="hidden" name="number" value={a.number} />
-              <RadioGroup
-                name="method"
-                label={t.method}
-                options={[
-                  { value: "CASH", label: t.methods.CASH! },
-                  { value: "TERMINAL", label: t.methods.TERMINAL! },
-                ]}
-                defaultValue={value("method") || undefined}
-                error={errors?.method}
-              />
-              <TextField name="amount" label={t.amount} hint={t.amountHint(r.yen(a.due))} inputMode="numeric" short defaultValue={value("amount", String(a.due))} error={errors?.amount} />
-              <TextField name="receiptNumber" label={t.receipt} hint={t.receiptHint} defaultValue={value("receiptNumber")} error={errors?.receiptNumber} />
-              <div className="actions">
-                <Button>{t.record}</Button>
-              </div>
-            </form>
-          ) : null}
+          {takesPayment(a) ? <CounterPaymentForm number={a.number} due={a.due} errors={errors} value={value} /> : null}
 
           {a.status === "TENTATIVE" || a.status === "CONFIRMED" ? (
             <details className="fee-details">

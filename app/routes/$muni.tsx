@@ -1,17 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { focusTarget } from "~/components/ui/error-summary";
 import { type Language, messagesFor, TEXT_SIZES, type TextSize, useT } from "~/i18n";
+import { staffText } from "~/i18n/staff";
 import { requireMunicipality } from "~/utils/municipality.server";
-import { getSelection, getSession, getUser } from "~/utils/session.server";
+import { getApplicant, getSelection, getSession } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
-  const [user, session] = await Promise.all([getUser(request, municipality), getSession(request)]);
+  const [signedIn, session] = await Promise.all([getApplicant(request, municipality), getSession(request)]);
+  const user = signedIn?.user;
   return {
     municipality: { slug: municipality.slug, name: municipality.name, helpPhone: municipality.helpPhone },
     user: user ? { name: user.name, role: user.role } : null,
     selectedCount: getSelection(session, municipality.id).length,
+    // staff words, resolved here so that residents' pages do not carry the staff dictionary
+    proxyBanner: signedIn?.proxy
+      ? { text: staffText.proxy.banner(signedIn.applicant.name), stop: staffText.proxy.stop, action: `/${municipality.slug}/manage/proxy` }
+      : null,
   };
 }
 
@@ -61,7 +68,7 @@ function Settings() {
 }
 
 export default function MunicipalityLayout() {
-  const { municipality, user, selectedCount } = useLoaderData<typeof loader>();
+  const { municipality, user, selectedCount, proxyBanner } = useLoaderData<typeof loader>();
   const t = useT().site;
   const base = `/${municipality.slug}`;
   return (
@@ -89,15 +96,29 @@ export default function MunicipalityLayout() {
                 <a href={`${base}/manage`}>{t.hallBookings}</a>
               </li>
             ) : null}
-            <li>
-              <a href={`${base}/bookings`}>{t.myBookings}</a>
-            </li>
+            {/* while booking for a resident, "my bookings" would be the manager's own: not offered */}
+            {proxyBanner ? null : (
+              <li>
+                <a href={`${base}/bookings`}>{t.myBookings}</a>
+              </li>
+            )}
             <li>
               {user ? <a href={`${base}/logout`}>{t.logout}</a> : <a href={`${base}/login`}>{t.login}</a>}
             </li>
           </ul>
         </nav>
       </header>
+      {proxyBanner ? (
+        <div className="proxy-banner">
+          <form method="post" action={proxyBanner.action}>
+            <p>{proxyBanner.text}</p>
+            <input type="hidden" name="intent" value="stop" />
+            <Button variant="outline" size="medium">
+              {proxyBanner.stop}
+            </Button>
+          </form>
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
@@ -110,6 +131,9 @@ export default function MunicipalityLayout() {
         </p>
         <p>
           <a href={`${base}/help`}>{t.help}</a>
+        </p>
+        <p>
+          <a href={`${base}/open-data`}>{t.openData}</a>
         </p>
       </footer>
     </>

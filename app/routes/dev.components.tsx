@@ -14,6 +14,7 @@ import {
   ErrorSummary,
   Notice,
   RadioGroup,
+  SelectField,
   StepIndicator,
   TextField,
 } from "~/components/ui";
@@ -250,6 +251,32 @@ export default function DevComponents() {
             { value: "counter", label: "窓口で支払う" },
             { value: "transfer", label: "銀行振込" },
           ]} error="支払い方法を選んでください" />
+        </Example>
+      </Section>
+
+      <Section
+        id="select-field"
+        title="長い一覧から選ぶ（SelectField）"
+        when={
+          <>
+            ボタンでは多すぎる選択肢（すべての施設の部屋など）からひとつを選ぶ検索や設定に。ブラウザの選択欄なので、JavaScript なしで動き、スマートフォンでは端末の選び方で開きます。住民の質問には RadioGroup を使います。
+          </>
+        }
+      >
+        <Example title="見出しつき（施設ごとの部屋）">
+          <SelectField
+            name="exPlace"
+            label="施設・部屋"
+            optional
+            options={[{ value: "", label: "すべての施設" }]}
+            groups={[
+              { label: "中央公民館", options: [{ value: "chuo", label: "中央公民館（すべての部屋）" }, { value: "washitsu", label: "和室" }] },
+              { label: "五日市地区会館", options: [{ value: "itsukaichi", label: "五日市地区会館（すべての部屋）" }, { value: "study", label: "学習室" }] },
+            ]}
+          />
+        </Example>
+        <Example title="エラー">
+          <SelectField name="exPlaceError" label="施設・部屋" options={[{ value: "", label: "すべての施設" }]} error="施設・部屋が見つかりません。選び直してください" />
         </Example>
       </Section>
 

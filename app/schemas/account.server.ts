@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKana, normalizeKana } from "~/domain/kana";
 import type { FormMessage } from "~/i18n";
 
 /** Messages are keys of the form dictionary (app/i18n), shown in the person's language. */
@@ -30,14 +31,33 @@ export const phoneField = z
       .refine((v) => /^0[\d-]+$/.test(v) && /^\d{10,11}$/.test(v.replace(/-/g, "")), m("phoneInvalid")),
   );
 
+/** Furigana typed in hiragana or katakana (full- or half-width), normalised as it is stored; "" if not given. */
+const kanaOrBlank = z
+  .string()
+  .transform(normalizeKana)
+  .pipe(z.string().max(100, m("kanaTooLong")).refine((v) => v === "" || isKana(v), m("kanaInvalid")));
+
+export const optionalKanaField = kanaOrBlank;
+export const kanaField = kanaOrBlank.refine((v) => v !== "", m("kanaRequired"));
+
+/** An email address that may be left blank (null then). */
+export const optionalEmailField = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(""), emailField]))
+  .transform((v) => v || null);
+
 export const LoginForm = z.object({
   email: emailField,
   password: z.string().min(1, m("passwordRequired")).max(200, m("passwordTooLong")),
   redirectTo: z.string().optional(),
 });
 
+export const nameField = z.string().trim().min(1, m("nameRequired")).max(100, m("nameTooLong"));
+
 export const RegisterForm = z.object({
-  name: z.string().trim().min(1, m("nameRequired")).max(100, m("nameTooLong")),
+  name: nameField,
+  kana: optionalKanaField.optional().default(""),
   email: emailField,
   phone: phoneField,
   password: z.string().min(8, m("passwordTooShort")).max(200, m("passwordTooLong")),

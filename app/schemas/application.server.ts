@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { ACTIVITY_TYPES } from "~/domain/groups";
+import { DEFAULT_PURPOSE_CATEGORY, PURPOSE_CATEGORIES } from "~/domain/purpose-categories";
 import type { FieldErrors } from "~/utils/form.server";
 import { m, phoneField, toHalfWidth } from "./account.server";
 
+/** The kind of purpose may be left unchosen (it is then "other"); the words are required. */
 export const PurposeForm = z.object({
+  purposeCategory: z.enum(PURPOSE_CATEGORIES, { error: m("purposeCategoryUnknown") }).default(DEFAULT_PURPOSE_CATEGORY),
   purpose: z.string().trim().min(1, m("purposeRequired")).max(200, m("purposeTooLong")),
 });
 
@@ -83,6 +86,17 @@ export const GroupForm = z.object({
     .transform(toHalfWidth)
     .pipe(z.string().regex(/^\d+$/, m("membersInvalid")).transform(Number).pipe(z.number().int().min(1, m("membersInvalid")).max(100_000, m("membersInvalid")))),
   activityType: z.enum(ACTIVITY_TYPES, { error: m("activityRequired") }),
+  /** the one box of the signage question: checked posts "yes" */
+  showNameOnSignage: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});
+
+/** The representative shows or hides their group's name on the halls' entrance screens. */
+export const SignageConsentForm = z.object({
+  groupId: z.string().trim().min(1).max(100),
+  showNameOnSignage: z.enum(["yes", "no"]).transform((v) => v === "yes"),
 });
 
 /** The representative's "renew" button under one of their groups. */

@@ -74,7 +74,7 @@ export async function deleteAccount(municipality: Municipality, userId: string, 
     await tx.rateLimit.deleteMany({ where: { municipalityId, key: accountLimitKey(user.email) } });
     await tx.user.updateMany({
       where: { id: userId, municipalityId },
-      data: { name: DELETED_NAME, email: deletedEmail(userId), phone: "", passwordHash: NO_PASSWORD },
+      data: { name: DELETED_NAME, kana: "", email: deletedEmail(userId), phone: "", passwordHash: NO_PASSWORD },
     });
     const result = { slotsCancelled, applicationsKept: applications.length, sessionsEnded };
     await audit(tx, {

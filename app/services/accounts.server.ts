@@ -7,9 +7,10 @@ import { audit } from "./audit.server";
 /** The longest any sign-in lasts (a resident on their own phone); the cookie lives as long. */
 export const SESSION_DAYS = 30;
 
-export type SessionUser = { id: string; name: string; email: string; phone: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string | null; phone: string; role: Role };
 
-export type RegisterInput = { email: string; password: string; name: string; phone: string };
+/** `kana`: furigana as app/domain/kana.ts normalises it ("" or absent when not given). */
+export type RegisterInput = { email: string; password: string; name: string; phone: string; kana?: string };
 
 export async function registerResident(
   municipalityId: string,
@@ -25,7 +26,7 @@ export async function registerResident(
     const passwordHash = await hash(input.password);
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { municipalityId, email, passwordHash, name: input.name, phone: input.phone },
+        data: { municipalityId, email, passwordHash, name: input.name, kana: input.kana ?? "", phone: input.phone },
         select: { id: true },
       });
       // no personal data in the log: it outlives an account deleted under APPI

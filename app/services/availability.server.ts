@@ -7,6 +7,7 @@ import {
   type SlotRef,
   slotInterval,
 } from "~/domain/availability";
+import { blockOf } from "~/domain/blocks";
 import { bookingWindow, checkBookingWindow, type WindowError } from "~/domain/booking-window";
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth, todayIn } from "~/domain/calendar";
 import { type Closure, closureOn } from "~/domain/closures";
@@ -17,6 +18,7 @@ import {
   findRoom,
   instantRange,
   knownRoom,
+  loadBlocks,
   loadClosedDates,
   loadOccupied,
   occupiedForRoom,
@@ -28,6 +30,8 @@ export type DayAvailability = {
   mark: DayMark;
   closure: Closure | null;
   freeFrames: number;
+  /** the day's blocks, for the notice residents read (frames: null when every frame is blocked) */
+  blocks: { reason: string; frames: string[] | null }[];
 };
 
 /**
@@ -58,6 +62,8 @@ export type FrameAvailability = {
   /** the base fee on this date (before any adjustment or exemption); null: not set */
   fee: number | null;
   free: boolean;
+  /** why the hall closed this frame (a block), or null */
+  blockedFor: string | null;
 };
 
 /** One room on one date: each time frame with whether it is free. */
@@ -83,16 +89,18 @@ async function availabilityOfDates(
 ) {
   const today = todayIn(municipality.timeZone, now);
   const range = instantRange(from, to);
-  const [closedDatesOf, occupiedBySpace, fees] = await Promise.all([
-    loadClosedDates(municipality.id, [...new Set(rooms.map((r) => r.facility.id))], from, to),
+  const facilityIds = [...new Set(rooms.map((r) => r.facility.id))];
+  const [closedDatesOf, occupiedBySpace, blocks, fees] = await Promise.all([
+    loadClosedDates(municipality.id, facilityIds, from, to),
     loadOccupied(municipality.id, rooms.flatMap((r) => r.spaceIds), range.from, range.to, now),
+    loadBlocks(municipality.id, facilityIds, range.from, range.to),
     withFees ? loadFeeTable(municipality.id) : null,
   ]);
   const perRoom = new Map(
     rooms.map((room) => [
       room.id,
       {
-        rules: knownRoom(room, municipality, closedDatesOf(room.facility.id)),
+        rules: knownRoom(room, municipality, closedDatesOf(room.facility.id), blocks),
         occupied: occupiedForRoom(room, occupiedBySpace),
       },
     ]),
@@ -101,19 +109,30 @@ async function availabilityOfDates(
     const { rules, occupied } = perRoom.get(room.id)!;
     const closure = closureOn(date, rules.closure);
     const windowError: WindowError | null = checkBookingWindow(date, today, municipality);
-    const frames: FrameAvailability[] = room.timeFrames.map((frame) => ({
-      ...frame,
-      fee: fees ? (baseFeeOn(fees, frame.id, date)?.amount ?? null) : null,
-      free: !closure && isFree(slotInterval(date, frame, municipality.timeZone), occupied),
-    }));
+    const frames: FrameAvailability[] = room.timeFrames.map((frame) => {
+      const interval = slotInterval(date, frame, municipality.timeZone);
+      const block = closure ? null : blockOf(interval, room.spaceIds, rules.blocks);
+      return {
+        ...frame,
+        fee: fees ? (baseFeeOn(fees, frame.id, date)?.amount ?? null) : null,
+        free: !closure && !block && isFree(interval, occupied),
+        blockedFor: block?.reason ?? null,
+      };
+    });
     const freeFrames = frames.filter((f) => f.free).length;
+    const blockedAllDay = frames.length > 0 && frames.every((f) => f.blockedFor !== null);
     const mark = dayMark({
-      closed: closure !== null,
+      closed: closure !== null || blockedAllDay,
       bookable: windowError === null,
       freeFrames,
       totalFrames: frames.length,
     });
-    return { summary: { date, mark, closure, freeFrames } satisfies DayAvailability, frames, windowError };
+    const reasons = [...new Set(frames.flatMap((f) => (f.blockedFor ? [f.blockedFor] : [])))];
+    const dayBlocks = reasons.map((reason) => {
+      const names = frames.filter((f) => f.blockedFor === reason).map((f) => f.name);
+      return { reason, frames: names.length === frames.length ? null : names };
+    });
+    return { summary: { date, mark, closure, freeFrames, blocks: dayBlocks } satisfies DayAvailability, frames, windowError };
   };
 }
 

@@ -1,4 +1,5 @@
 import { overlaps, slotInterval } from "~/domain/availability";
+import { blockOf } from "~/domain/blocks";
 import { checkSlots, type RequestedSlot } from "~/domain/booking-rules";
 import {
   dbDateFromIsoDate,
@@ -7,6 +8,7 @@ import {
   todayIn,
 } from "~/domain/calendar";
 import type { BookingProblem } from "~/domain/errors";
+import { DEFAULT_PURPOSE_CATEGORY, isPurposeCategory } from "~/domain/purpose-categories";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { isExclusionViolation, isUniqueViolation } from "~/utils/db-errors.server";
@@ -17,8 +19,10 @@ import {
   findRooms,
   instantRange,
   knownRoom,
+  loadBlocks,
   loadClosedDates,
   loadOccupied,
+  lockSpaces,
   type RoomDetail,
 } from "./rooms.server";
 import { itemsShortOfStock, type StockRequest } from "./equipment.server";
@@ -27,6 +31,7 @@ import { activeGroupsOf } from "./groups.server";
 import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
 import { refundOnline } from "./online-payments.server";
 import { enqueueApplicationReceived, expireDueHolds, paidOf } from "./payments.server";
+import { mayBookFor } from "./proxy.server";
 import { type Canceller, parsePolicy, refundsFor } from "~/domain/cancellation";
 import { hasUsableEmail } from "~/domain/deleted-accounts";
 import { cancellationMail } from "~/mail/templates.server";
@@ -102,18 +107,18 @@ export async function checkRequestedSlots(
       : [],
   ]);
   const dates = requested.map((s) => s.date).sort();
-  const closedDatesOf = dates.length
-    ? await loadClosedDates(
-        municipality.id,
-        [...new Set([...rooms.values()].map((r) => r.facility.id))],
-        dates[0]!,
-        dates[dates.length - 1]!,
-      )
-    : () => new Map<IsoDate, string>();
+  const facilityIds = [...new Set([...rooms.values()].map((r) => r.facility.id))];
+  const range = dates.length ? instantRange(dates[0]!, dates[dates.length - 1]!) : null;
+  const [closedDatesOf, blocks] = range
+    ? await Promise.all([
+        loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!),
+        loadBlocks(municipality.id, facilityIds, range.from, range.to),
+      ])
+    : [() => new Map<IsoDate, string>(), []];
   const known = new Map(
     [...rooms.values()].map((room) => [
       room.id,
-      knownRoom(room, municipality, closedDatesOf(room.facility.id)),
+      knownRoom(room, municipality, closedDatesOf(room.facility.id), blocks),
     ]),
   );
   const problems = checkSlots({
@@ -123,6 +128,7 @@ export async function checkRequestedSlots(
     window: pricing.group
       ? { ...municipality, bookingWindowMonths: municipality.bookingWindowMonths + municipality.groupExtraWindowMonths }
       : municipality,
+    timeZone: municipality.timeZone,
     headcount,
   });
   const slots: SlotDetail[] = [];
@@ -172,6 +178,8 @@ export async function checkRequestedSlots(
 export type ApplicationInput = {
   slots: RequestedSlot[];
   purpose: string;
+  /** a code of app/domain/purpose-categories.ts (default: other) */
+  purposeCategory?: string;
   headcount: number;
   contactPhone: string;
   facts?: ApplicantFacts;
@@ -185,6 +193,11 @@ export type ApplicationInput = {
   equipment?: Record<string, number>;
   /** how the applicant will pay (default: at the counter) */
   paymentChoice?: PaymentChoice;
+  /**
+   * the manager or staff member booking for the applicant (代理予約); the applicant, who is not
+   * there, pays at the counter
+   */
+  proxyById?: string | null;
   /** one per review page shown: a second submit of the same page returns the first result */
   idempotencyKey: string;
 };
@@ -210,6 +223,11 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const existing = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
   if (existing) return { ok: true, applicationId: existing.id, number: existing.number };
+  const proxyById = input.proxyById ?? null;
+  if (proxyById && !(await mayBookFor(municipality.id, proxyById, userId))) {
+    return { ok: false, problems: [{ code: "UNKNOWN_APPLICANT" }], alternatives: [] };
+  }
+  const paymentChoice = proxyById ? "COUNTER" : (input.paymentChoice ?? "COUNTER");
 
   const pricing = await pricingFor(municipality.id, userId, input, now);
   if (!pricing.ok) return { ok: false, problems: [{ code: pricing.code }], alternatives: [] };
@@ -223,11 +241,12 @@ export async function submitApplication(
     ...slot,
     ...slotInterval(slot.date, slot, municipality.timeZone),
     spaceIds: rooms.get(slot.roomId)!.spaceIds,
+    facilityId: rooms.get(slot.roomId)!.facility.id,
   }));
 
   const state = stateOfNewApplication({
     due: checked.totalFee,
-    choice: input.paymentChoice ?? "COUNTER",
+    choice: paymentChoice,
     settings: municipality,
     now,
     firstSlotStart: new Date(Math.min(...items.map((i) => i.startsAt.getTime()))),
@@ -255,6 +274,7 @@ export async function submitApplication(
           municipalityId: municipality.id,
           userId,
           purpose: input.purpose,
+          purposeCategory: isPurposeCategory(input.purposeCategory) ? input.purposeCategory : DEFAULT_PURPOSE_CATEGORY,
           headcount: input.headcount,
           contactPhone: input.contactPhone,
           totalFee: checked.totalFee,
@@ -262,7 +282,8 @@ export async function submitApplication(
           status: state.status,
           confirmedAt: state.status === "CONFIRMED" ? now : null,
           holdExpiresAt,
-          paymentChoice: input.paymentChoice ?? "COUNTER",
+          paymentChoice,
+          proxyById,
           ...pricing.facts,
           aircon: pricing.extras.aircon,
           exemptionCategoryId: exemption?.categoryId ?? null,
@@ -292,10 +313,11 @@ export async function submitApplication(
       // the other's uncommitted row, and PostgreSQL ends one as a deadlock (40P01) rather than
       // as a taken slot. Lock the spaces first, always in the same order: the second one waits
       // here, then meets the committed row and gets its exclusion violation.
-      const spaceIds = [...new Set(items.flatMap((item) => item.spaceIds))];
-      await tx.$queryRaw`SELECT "id" FROM "Space"
-        WHERE "municipalityId" = ${municipality.id} AND "id" = ANY(${spaceIds})
-        ORDER BY "id" FOR NO KEY UPDATE`;
+      await lockSpaces(tx, municipality.id, items.flatMap((item) => item.spaceIds));
+      // A block or a closure added since the first look locked these spaces too and is
+      // committed by now; one added later waits for this booking and then lists it (ADR 0015).
+      const closed = await slotsClosedMeanwhile(tx, municipality, items);
+      if (closed.length > 0) throw new SlotsClosed(closed);
       await tx.occupancy.createMany({
         data: items.flatMap((item) =>
           item.spaceIds.map((spaceId) => ({
@@ -323,11 +345,12 @@ export async function submitApplication(
       });
       await audit(tx, {
         municipalityId: municipality.id,
-        actorId: userId,
-        action: "application.submitted",
+        actorId: proxyById ?? userId,
+        action: proxyById ? "application.submitted_by_proxy" : "application.submitted",
         entity: "Application",
         entityId: created.id,
         details: {
+          ...(proxyById ? { applicantId: userId } : {}),
           number: created.number,
           totalFee: checked.totalFee,
           items: items.map((i) => ({
@@ -344,12 +367,14 @@ export async function submitApplication(
         confirmed: state.status === "CONFIRMED",
         due: checked.totalFee,
         holdExpiresAt,
+        byProxy: proxyById !== null,
       });
       return created;
     });
     sendQueuedMailSoon();
     return { ok: true, applicationId: application.id, number: application.number };
   } catch (error) {
+    if (error instanceof SlotsClosed) return { ok: false, problems: error.problems, alternatives: [] };
     if (error instanceof EquipmentShortage) {
       return { ok: false, problems: error.items.map((item) => ({ code: "EQUIPMENT_SHORT", item })), alternatives: [] };
     }
@@ -370,6 +395,35 @@ async function slotTaken(municipality: Municipality, slots: RequestedSlot[], ind
     problems: [{ code: "SLOT_TAKEN", item: index }],
     alternatives: taken ? await alternativesFor(municipality, taken, now, slots) : [],
   };
+}
+
+/** Thrown inside the submitting transaction to roll it back: the hall closed a slot meanwhile. */
+class SlotsClosed extends Error {
+  constructor(readonly problems: BookingProblem[]) {
+    super("slots closed meanwhile");
+  }
+}
+
+/**
+ * Inside the submitting transaction, after the spaces are locked: the slots that a dated
+ * closure or a block now covers (CLOSED_DAY, BLOCKED), by their position.
+ */
+async function slotsClosedMeanwhile(
+  tx: Prisma.TransactionClient,
+  municipality: Municipality,
+  items: { date: IsoDate; startsAt: Date; endsAt: Date; spaceIds: readonly string[]; facilityId: string }[],
+): Promise<BookingProblem[]> {
+  const facilityIds = [...new Set(items.map((i) => i.facilityId))];
+  const dates = items.map((i) => i.date).sort();
+  const from = new Date(Math.min(...items.map((i) => i.startsAt.getTime())));
+  const to = new Date(Math.max(...items.map((i) => i.endsAt.getTime())));
+  // one after the other: a transaction's queries share one connection
+  const closedDatesOf = await loadClosedDates(municipality.id, facilityIds, dates[0]!, dates[dates.length - 1]!, tx);
+  const blocks = await loadBlocks(municipality.id, facilityIds, from, to, tx);
+  return items.flatMap((item, index): BookingProblem[] => {
+    if (closedDatesOf(item.facilityId).has(item.date)) return [{ code: "CLOSED_DAY", item: index }];
+    return blockOf(item, item.spaceIds, blocks) ? [{ code: "BLOCKED", item: index }] : [];
+  });
 }
 
 /** Thrown inside the submitting transaction to roll it back: another booking took the units. */
@@ -446,6 +500,7 @@ const applicationSelect = {
   user: { select: { name: true } },
   status: true,
   purpose: true,
+  purposeCategory: true,
   headcount: true,
   contactPhone: true,
   totalFee: true,
@@ -461,6 +516,7 @@ const applicationSelect = {
   group: { select: { name: true } },
   paymentChoice: true,
   holdExpiresAt: true,
+  proxyById: true,
   ledger: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, method: true, amount: true, createdAt: true } },
   items: {
     orderBy: { startsAt: "asc" },
@@ -480,7 +536,7 @@ const applicationSelect = {
 type ApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof applicationSelect }>;
 
 /** An application with each item flattened to what a person reads (see SlotView). */
-function toView({ exemptionCategory, group, ledger, ...application }: ApplicationRow) {
+function toView({ exemptionCategory, group, ledger, proxyById, ...application }: ApplicationRow) {
   const equipment = new Map<string, number>();
   for (const item of application.items) for (const u of item.equipmentUses) equipment.set(u.equipment.name, u.quantity);
   return {
@@ -492,6 +548,8 @@ function toView({ exemptionCategory, group, ledger, ...application }: Applicatio
     equipment: equipment.size ? [...equipment].map(([name, quantity]) => ({ name, quantity })) : undefined,
     exemptionName: exemptionCategory?.name ?? null,
     groupName: group?.name ?? null,
+    /** made for the applicant by a manager or staff member (代理予約); who it was is staff's business */
+    byProxy: proxyById !== null,
     items: application.items.map(({ id, useDate, fee, feeBreakdown, cancelledAt, equipmentUses, room, timeFrame }) => ({
       id,
       cancelledAt,
@@ -526,6 +584,18 @@ export async function getMyApplication(municipalityId: string, userId: string, a
     select: applicationSelect,
   });
   return row ? toView(row) : null;
+}
+
+/**
+ * An application this manager or staff member made for a resident (代理予約), with whom it is
+ * for, for the page that confirms it; null for anyone else's.
+ */
+export async function getProxyApplication(municipalityId: string, proxyById: string, applicationId: string) {
+  const row = await db.application.findFirst({
+    where: { id: applicationId, municipalityId, proxyById },
+    select: { ...applicationSelect, userId: true },
+  });
+  return row ? { ...toView(row), applicantId: row.userId } : null;
 }
 
 /**
@@ -688,6 +758,7 @@ export async function refundPreview(municipality: Municipality, application: { i
 /**
  * Staff cancel the remaining slots of an application for the municipality (a closure, an
  * election, a disaster): every paid slot is refunded in full, and the applicant is told.
+ * `itemIds` narrows it to those slots (the ones a block or a closure covers).
  */
 export async function cancelForMunicipality(
   municipality: Municipality,
@@ -695,26 +766,41 @@ export async function cancelForMunicipality(
   applicationId: string,
   reason: string,
   now: Date,
+  itemIds?: readonly string[],
 ): Promise<CancelResult & { refund?: number }> {
-  const today = firstCancellableDate(municipality, now);
-  const result = await db.$transaction(async (tx) => {
-    const application = await tx.application.findFirst({
-      where: { id: applicationId, municipalityId: municipality.id },
-      select: { id: true, items: { where: { cancelledAt: null, useDate: { gte: today } }, select: { id: true } } },
-    });
-    if (!application) return { ok: false, code: "NOT_FOUND" } as const;
-    if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" } as const;
-    const { refund } = await cancelItems(tx, {
-      municipality,
-      actorId: staffId,
-      applicationId,
-      itemIds: application.items.map((i) => i.id),
-      now,
-      by: "MUNICIPALITY",
-      reason,
-    });
-    return { ok: true, refund } as const;
-  });
+  const result = await db.$transaction((tx) => cancelForMunicipalityIn(tx, municipality, staffId, applicationId, reason, now, itemIds));
   if (result.ok) sendQueuedMailSoon();
   return result;
+}
+
+/** cancelForMunicipality inside the caller's transaction (a hall rejecting an application). */
+export async function cancelForMunicipalityIn(
+  tx: Prisma.TransactionClient,
+  municipality: Municipality,
+  actorId: string,
+  applicationId: string,
+  reason: string,
+  now: Date,
+  itemIds?: readonly string[],
+): Promise<CancelResult & { refund?: number }> {
+  const today = firstCancellableDate(municipality, now);
+  const application = await tx.application.findFirst({
+    where: { id: applicationId, municipalityId: municipality.id },
+    select: {
+      id: true,
+      items: { where: { cancelledAt: null, useDate: { gte: today }, ...(itemIds ? { id: { in: [...itemIds] } } : {}) }, select: { id: true } },
+    },
+  });
+  if (!application) return { ok: false, code: "NOT_FOUND" };
+  if (application.items.length === 0) return { ok: false, code: "ALREADY_CANCELLED" };
+  const { refund } = await cancelItems(tx, {
+    municipality,
+    actorId,
+    applicationId,
+    itemIds: application.items.map((i) => i.id),
+    now,
+    by: "MUNICIPALITY",
+    reason,
+  });
+  return { ok: true, refund };
 }

@@ -1,5 +1,6 @@
 import type { Municipality } from "./catalog.server";
 import { startHold } from "./payments.server";
+import { hasUsableEmail } from "~/domain/deleted-accounts";
 import type { FeeBreakdown } from "~/domain/fees";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
@@ -57,7 +58,7 @@ export async function decideExemption(
       select: {
         number: true,
         totalFee: true,
-        user: { select: { email: true } },
+        user: { select: { id: true, email: true } },
         exemptionCategory: { select: { name: true } },
         items: { where: { cancelledAt: null }, select: { id: true, fee: true, exemptBreakdown: true } },
       },
@@ -94,17 +95,19 @@ export async function decideExemption(
         after: { exemptionStatus: decision.approve ? "APPROVED" : "REJECTED", totalFee },
       },
     });
-    await enqueueMail(tx, {
-      municipalityId: municipality.id,
-      to: application.user.email,
-      ...exemptionDecisionMail(municipality, {
-        number: application.number,
-        category: application.exemptionCategory?.name ?? "",
-        approved: decision.approve,
-        reason: decision.reason,
-        totalFee,
-      }),
-    });
+    if (hasUsableEmail(application.user)) {
+      await enqueueMail(tx, {
+        municipalityId: municipality.id,
+        to: application.user.email,
+        ...exemptionDecisionMail(municipality, {
+          number: application.number,
+          category: application.exemptionCategory?.name ?? "",
+          approved: decision.approve,
+          reason: decision.reason,
+          totalFee,
+        }),
+      });
+    }
     return { ok: true, number: application.number } as const;
   }).then((result) => {
     if (result.ok) sendQueuedMailSoon();

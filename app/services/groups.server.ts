@@ -12,7 +12,7 @@ import { enqueueMail, sendQueuedMailSoon } from "./mail.server";
  * decide. Approving moves `expiresAt` on a year; returning it keeps the current expiry.
  */
 
-export type GroupInput = { name: string; purpose: string; membersCount: number; activityType: ActivityType };
+export type GroupInput = { name: string; purpose: string; membersCount: number; activityType: ActivityType; showNameOnSignage?: boolean };
 
 export async function applyForGroup(municipalityId: string, representativeId: string, input: GroupInput) {
   return db.$transaction(async (tx) => {
@@ -33,8 +33,32 @@ export function groupsOf(municipalityId: string, representativeId: string) {
       returnReason: true,
       expiresAt: true,
       renewalRequestedAt: true,
+      showNameOnSignage: true,
       exemptionCategory: { select: { name: true } },
     },
+  });
+}
+
+/**
+ * The representative agrees (or no longer agrees) that the group's name is shown on the halls'
+ * entrance screens. Only their own group of this municipality; audited with before and after.
+ */
+export async function setSignageConsent(municipalityId: string, representativeId: string, groupId: string, show: boolean) {
+  return db.$transaction(async (tx) => {
+    const group = await tx.group.findFirst({ where: { id: groupId, municipalityId, representativeId }, select: { name: true, showNameOnSignage: true } });
+    if (!group) return { ok: false, code: "NOT_FOUND" } as const;
+    if (group.showNameOnSignage !== show) {
+      await tx.group.update({ where: { id: groupId }, data: { showNameOnSignage: show } });
+      await audit(tx, {
+        municipalityId,
+        actorId: representativeId,
+        action: "group.signage_consent_changed",
+        entity: "Group",
+        entityId: groupId,
+        details: { before: { showNameOnSignage: group.showNameOnSignage }, after: { showNameOnSignage: show } },
+      });
+    }
+    return { ok: true, name: group.name } as const;
   });
 }
 
@@ -219,7 +243,8 @@ export async function remindGroupRenewals(now: Date, publicUrl: string, batchSiz
         SELECT g."id" FROM "Group" g JOIN "User" u ON u."id" = g."representativeId"
         WHERE g."status" = 'APPROVED' AND g."expiresAt" > ${now} AND g."expiresAt" <= ${horizon}
           AND g."renewalRemindedAt" IS NULL AND g."renewalRequestedAt" IS NULL
-          -- deletedEmail(): an anonymised account has no address to write to
+          -- hasUsableEmail(): an anonymised account or one registered at the counter without an
+          -- address has none to write to (NULL never equals anything)
           AND u."email" <> ('deleted-' || u."id" || '@invalid')
         ORDER BY g."expiresAt" LIMIT ${batchSize}
         FOR UPDATE OF g SKIP LOCKED)
@@ -235,6 +260,7 @@ export async function remindGroupRenewals(now: Date, publicUrl: string, batchSiz
       },
     });
     for (const { municipality, representative, ...group } of groups) {
+      if (!hasUsableEmail(representative)) continue;
       await enqueueMail(tx, {
         municipalityId: municipality.id,
         to: representative.email,

@@ -1,5 +1,5 @@
-import { addDays, dbDateFromIsoDate, formatMinutes, isoDateFromDbDate, type IsoDate, todayIn } from "~/domain/calendar";
-import type { FeeBreakdown } from "~/domain/fees";
+import { isoDateFromDbDate, todayIn } from "~/domain/calendar";
+import { mayRecordUsage } from "~/domain/hall-day";
 import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
@@ -21,70 +21,14 @@ export async function facilityScopeOf(municipalityId: string, user: { id: string
   return assigned.map((a) => a.facilityId);
 }
 
-/** Booked slots of the given facilities for `days` days from `from`, for the hall's ledger. */
-export async function bookingsOfFacilities(
-  municipalityId: string,
-  facilityIds: string[],
-  from: IsoDate,
-  days: number,
-) {
-  const items = await db.applicationItem.findMany({
-    where: {
-      municipalityId,
-      cancelledAt: null,
-      room: { facilityId: { in: facilityIds } },
-      useDate: { gte: dbDateFromIsoDate(from), lt: dbDateFromIsoDate(addDays(from, days)) },
-      application: { status: { not: "CANCELLED" } },
-    },
-    orderBy: [{ useDate: "asc" }, { startsAt: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      useDate: true,
-      fee: true,
-      feeBreakdown: true,
-      usageRecordedAt: true,
-      actualHeadcount: true,
-      noShow: true,
-      usageNote: true,
-      equipmentUses: { select: { quantity: true, equipment: { select: { name: true } } } },
-      room: { select: { name: true, facility: { select: { name: true } } } },
-      timeFrame: { select: { name: true, startMinute: true, endMinute: true } },
-      application: {
-        select: { number: true, status: true, purpose: true, headcount: true, contactPhone: true, exemptionStatus: true, user: { select: { name: true } }, group: { select: { name: true } } },
-      },
-    },
-  });
-  return items.map((item) => ({
-    id: item.id,
-    date: isoDateFromDbDate(item.useDate),
-    facility: item.room.facility.name,
-    room: item.room.name,
-    frame: item.timeFrame.name,
-    from: formatMinutes(item.timeFrame.startMinute),
-    to: formatMinutes(item.timeFrame.endMinute),
-    number: item.application.number,
-    status: item.application.status,
-    applicant: item.application.group ? `${item.application.group.name}（${item.application.user.name}）` : item.application.user.name,
-    phone: item.application.contactPhone,
-    purpose: item.application.purpose,
-    headcount: item.application.headcount,
-    fee: item.fee,
-    breakdown: item.feeBreakdown as unknown as FeeBreakdown,
-    /** equipment to have ready for the slot */
-    equipment: item.equipmentUses.map((u) => ({ name: u.equipment.name, quantity: u.quantity })),
-    exemptionStatus: item.application.exemptionStatus,
-    usage: item.usageRecordedAt ? { actualHeadcount: item.actualHeadcount, noShow: item.noShow, note: item.usageNote } : null,
-  }));
-}
-
 export type UsageInput = { noShow: true; note: string } | { noShow: false; actualHeadcount: number; note: string };
 export type UsageResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "NOT_YET" };
 
 /**
  * The hall records how a slot was used (利用実績): how many came, or that nobody came, with a
- * note. Only for slots of the person's facilities, not cancelled, on or before today; recording
- * again replaces the record (audited with before and after).
+ * note. Only for slots of the person's facilities, not cancelled, on the day of use or after it
+ * (yesterday's too), never before; recording again replaces the record (audited with before
+ * and after).
  */
 export async function recordUsage(
   municipality: { id: string; timeZone: string },
@@ -100,7 +44,7 @@ export async function recordUsage(
       select: { id: true, applicationId: true, useDate: true, usageRecordedAt: true, actualHeadcount: true, noShow: true, usageNote: true },
     });
     if (!item) return { ok: false, code: "NOT_FOUND" } as const;
-    if (isoDateFromDbDate(item.useDate) > todayIn(municipality.timeZone, now)) return { ok: false, code: "NOT_YET" } as const;
+    if (!mayRecordUsage(isoDateFromDbDate(item.useDate), todayIn(municipality.timeZone, now))) return { ok: false, code: "NOT_YET" } as const;
     const after = { actualHeadcount: input.noShow ? null : input.actualHeadcount, noShow: input.noShow, usageNote: input.note };
     await tx.applicationItem.update({ where: { id: item.id }, data: { ...after, usageRecordedAt: now } });
     await audit(tx, {

@@ -11,7 +11,7 @@ import { listMyApplications } from "./booking.server";
 export async function exportMyData(municipalityId: string, userId: string, now: Date) {
   const user = await db.user.findFirst({
     where: { id: userId, municipalityId },
-    select: { email: true, name: true, phone: true, role: true, createdAt: true },
+    select: { email: true, name: true, kana: true, phone: true, role: true, createdAt: true },
   });
   if (!user) return null;
   const applications = await listMyApplications(municipalityId, userId);
@@ -40,7 +40,8 @@ export function myDataRows(data: MyData, t: Messages, timeZone: string): CsvCell
   const rows: CsvCell[][] = [
     [c.profileTitle],
     [c.name, profile.name],
-    [c.email, profile.email],
+    [c.kana, profile.kana],
+    [c.email, profile.email ?? ""],
     [c.phone, profile.phone],
     [c.role, t.account.roles[profile.role]],
     [c.registeredAt, when(profile.createdAt)],

@@ -16,6 +16,25 @@ export async function paidOf(client: Client, applicationId: string) {
   return sum._sum.amount ?? 0;
 }
 
+/**
+ * What is paid and what was given back for each of many applications, summed by the database
+ * in one query (the hall's day lists dozens). Refunds count what a reversal has not undone.
+ */
+export async function moneyOfApplications(municipalityId: string, applicationIds: readonly string[]) {
+  const money = new Map<string, { paid: number; refunded: number }>();
+  if (applicationIds.length === 0) return money;
+  const rows = await db.$queryRaw<{ applicationId: string; paid: number; refunded: number }[]>`
+    SELECT l."applicationId",
+      COALESCE(SUM(l."amount"), 0)::int AS "paid",
+      COALESCE(-SUM(l."amount") FILTER (WHERE l."kind" = 'REFUND' OR r."kind" = 'REFUND'), 0)::int AS "refunded"
+    FROM "LedgerEntry" l
+    LEFT JOIN "LedgerEntry" r ON r."id" = l."reversesId" AND r."municipalityId" = l."municipalityId"
+    WHERE l."municipalityId" = ${municipalityId} AND l."applicationId" IN (${Prisma.join([...new Set(applicationIds)])})
+    GROUP BY l."applicationId"`;
+  for (const row of rows) money.set(row.applicationId, { paid: row.paid, refunded: row.refunded });
+  return money;
+}
+
 /** The ledger of an application, oldest first, for staff and for the receipt. */
 export function ledgerOf(municipalityId: string, applicationId: string) {
   return db.ledgerEntry.findMany({
@@ -77,10 +96,12 @@ export async function recordCounterPayment(
   applicationNumber: number,
   payment: CounterPayment,
   now: Date,
+  options: { facilityIds?: readonly string[] } = {},
 ): Promise<CounterPaymentResult> {
   const result = await db.$transaction(async (tx): Promise<CounterPaymentResult> => {
     const application = await lockApplication(tx, municipality.id, { number: applicationNumber });
     if (!application) return { ok: false, code: "NOT_FOUND" };
+    if (options.facilityIds && !(await hasSlotIn(tx, municipality.id, application.id, options.facilityIds))) return { ok: false, code: "NOT_FOUND" };
     if (application.status === "CANCELLED" || application.status === "EXPIRED") return { ok: false, code: "NOT_PAYABLE" };
     const due = application.totalFee - (await paidOf(tx, application.id));
     if (due <= 0) return { ok: false, code: "NOTHING_DUE" };
@@ -118,6 +139,14 @@ export async function recordCounterPayment(
   });
   if (result.ok) sendQueuedMailSoon();
   return result;
+}
+
+/** Whether the application has a slot (not cancelled) in one of the facilities. */
+async function hasSlotIn(client: Client, municipalityId: string, applicationId: string, facilityIds: readonly string[]) {
+  const count = await client.applicationItem.count({
+    where: { municipalityId, applicationId, cancelledAt: null, room: { facilityId: { in: [...facilityIds] } } },
+  });
+  return count > 0;
 }
 
 export type ReversalResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "ALREADY_REVERSED" | "NOT_REVERSIBLE" };
@@ -195,8 +224,8 @@ export async function expireDueHolds(now: Date, options: { municipalityId?: stri
 export async function enqueueApplicationReceived(
   tx: Prisma.TransactionClient,
   municipality: Municipality,
-  user: { id: string; email: string },
-  d: { applicationId: string; number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null },
+  user: { id: string; email: string | null },
+  d: { applicationId: string; number: number; confirmed: boolean; due: number; holdExpiresAt: Date | null; byProxy?: boolean },
 ) {
   if (!hasUsableEmail(user)) return;
   const mail = applicationReceivedMail(municipality, { ...d, url: `${publicUrl()}/${municipality.slug}/bookings/${d.applicationId}` });
@@ -226,10 +255,17 @@ export async function startHold(tx: Prisma.TransactionClient, municipality: Muni
   await holdUntil(tx, applicationId, state.holdExpiresAt);
 }
 
-/** An application as the counter sees it: who, what, what is due, and its ledger. */
-export async function applicationAtCounter(municipality: Municipality, number: number, now: Date) {
+/**
+ * An application as the counter sees it: who, what, what is due, and its ledger. With
+ * `facilityIds` (a hall's counter), only an application with a slot in those facilities.
+ */
+export async function applicationAtCounter(municipality: Municipality, number: number, now: Date, options: { facilityIds?: readonly string[] } = {}) {
   const application = await db.application.findFirst({
-    where: { municipalityId: municipality.id, number },
+    where: {
+      municipalityId: municipality.id,
+      number,
+      ...(options.facilityIds ? { items: { some: { cancelledAt: null, room: { facilityId: { in: [...options.facilityIds] } } } } } : {}),
+    },
     select: {
       id: true,
       number: true,
@@ -240,6 +276,7 @@ export async function applicationAtCounter(municipality: Municipality, number: n
       contactPhone: true,
       user: { select: { name: true } },
       group: { select: { name: true } },
+      proxyBy: { select: { name: true } },
       items: {
         orderBy: { startsAt: "asc" },
         select: { id: true, useDate: true, fee: true, cancelledAt: true, room: { select: { name: true, facility: { select: { name: true } } } }, timeFrame: { select: { name: true } } },

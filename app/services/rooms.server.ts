@@ -1,8 +1,12 @@
 import type { KnownRoom } from "~/domain/booking-rules";
+import { type BlockRule, blocksOfRoom } from "~/domain/blocks";
 import { addDays, dbDateFromIsoDate, type IsoDate, isoDateFromDbDate } from "~/domain/calendar";
 import type { Interval } from "~/domain/availability";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { Municipality } from "./catalog.server";
+
+type Client = Prisma.TransactionClient | typeof db;
 
 const roomSelect = {
   id: true,
@@ -70,8 +74,9 @@ export async function loadClosedDates(
   facilityIds: readonly string[],
   from: IsoDate,
   to: IsoDate,
+  client: Client = db,
 ) {
-  const rows = await db.closedDate.findMany({
+  const rows = await client.closedDate.findMany({
     where: {
       municipalityId,
       date: { gte: dbDateFromIsoDate(from), lte: dbDateFromIsoDate(to) },
@@ -86,6 +91,46 @@ export async function loadClosedDates(
         .filter((r) => r.facilityId === null || r.facilityId === facilityId)
         .map((r) => [isoDateFromDbDate(r.date), r.reason]),
     );
+}
+
+/**
+ * Blocks in force (not lifted) of the facilities overlapping [from, to), each with the spaces
+ * it covers: its room's, or every space of its facility.
+ */
+export async function loadBlocks(
+  municipalityId: string,
+  facilityIds: readonly string[],
+  from: Date,
+  to: Date,
+  client: Client = db,
+): Promise<BlockRule[]> {
+  const rows = await client.block.findMany({
+    where: { municipalityId, facilityId: { in: [...new Set(facilityIds)] }, liftedAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+    orderBy: { startsAt: "asc" },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      reason: true,
+      room: { select: { spaces: { select: { spaceId: true } } } },
+      facility: { select: { spaces: { select: { id: true } } } },
+    },
+  });
+  return rows.map((b) => ({
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    reason: b.reason,
+    spaceIds: b.room ? b.room.spaces.map((s) => s.spaceId) : b.facility.spaces.map((s) => s.id),
+  }));
+}
+
+/**
+ * Inside a transaction: locks the spaces, always in id order, so that transactions that
+ * change what may occupy them (a booking, a block, a closure) run one after the other.
+ */
+export async function lockSpaces(tx: Prisma.TransactionClient, municipalityId: string, spaceIds: readonly string[]) {
+  await tx.$queryRaw`SELECT "id" FROM "Space"
+    WHERE "municipalityId" = ${municipalityId} AND "id" = ANY(${[...new Set(spaceIds)]})
+    ORDER BY "id" FOR NO KEY UPDATE`;
 }
 
 /**
@@ -124,11 +169,13 @@ export function knownRoom(
   room: RoomDetail,
   municipality: Municipality,
   closedDates: ReadonlyMap<IsoDate, string>,
+  blocks: readonly BlockRule[],
 ): KnownRoom {
   return {
     id: room.id,
     capacity: room.capacity,
     spaceIds: room.spaceIds,
+    blocks: blocksOfRoom(room.spaceIds, blocks),
     timeFrames: new Map(room.timeFrames.map((f) => [f.id, f])),
     closure: {
       closedWeekdays: room.facility.closedWeekdays,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BOM, csvCell, toCsv } from "./csv";
+import { attachment, BOM, csvCell, csvRow, toCsv } from "./csv";
 
 /** A strict RFC 4180 reader (CRLF rows), to check that what we write reads back as written. */
 function parse(csv: string): string[][] {
@@ -75,5 +75,18 @@ describe("CSV for Japanese Excel", () => {
         expect(back).toEqual(expected);
       }),
     );
+  });
+
+  it("writes one row at a time the way the whole file does", () => {
+    expect(BOM + csvRow(["施設", 1]) + csvRow(["a,b", -2])).toBe(toCsv([["施設", 1], ["a,b", -2]]));
+  });
+});
+
+describe("download names", () => {
+  it("gives an ASCII name and the Japanese one as RFC 5987 filename*", () => {
+    expect(attachment("usage.csv", "利用統計_部屋別(1).csv")).toBe(
+      `attachment; filename="usage.csv"; filename*=UTF-8''%E5%88%A9%E7%94%A8%E7%B5%B1%E8%A8%88_%E9%83%A8%E5%B1%8B%E5%88%A5%281%29.csv`,
+    );
+    expect(attachment('a"b.csv')).toBe('attachment; filename="a_b.csv"');
   });
 });

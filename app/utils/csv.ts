@@ -23,16 +23,30 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows of cells → the whole file: BOM, cells joined by commas, every row ended by CRLF. */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return BOM + rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+/** One row: cells joined by commas, ended by CRLF (for files written a row at a time). */
+export function csvRow(row: readonly CsvCell[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
 }
 
-/** Response headers for a CSV download named `filename` (ASCII). */
-export function csvHeaders(filename: string): HeadersInit {
+/** Rows of cells → the whole file: BOM, cells joined by commas, every row ended by CRLF. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return BOM + rows.map(csvRow).join("");
+}
+
+/** Response headers for a CSV download named `filename` (ASCII), or `name` where browsers can. */
+export function csvHeaders(filename: string, name?: string): HeadersInit {
   return {
     "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Content-Disposition": attachment(filename, name),
     "Cache-Control": "private, no-store",
   };
+}
+
+/**
+ * Content-Disposition of a download: the ASCII `filename`, and `name` (Japanese, say) as RFC 5987
+ * `filename*`, which every current browser prefers.
+ */
+export function attachment(filename: string, name?: string) {
+  const encoded = name ? encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`) : null;
+  return `attachment; filename="${filename.replace(/["\\]/g, "_")}"${encoded ? `; filename*=UTF-8''${encoded}` : ""}`;
 }

@@ -11,6 +11,7 @@ import {
 } from "~/services/accounts.server";
 import type { Role } from "~/generated/prisma/client";
 import { createOperatorSession, endOperatorSession, findOperator } from "~/services/operators.server";
+import { PROXY_ROLES, residentForProxy } from "~/services/proxy.server";
 import type { Municipality } from "~/services/catalog.server";
 
 type SessionData = {
@@ -25,11 +26,18 @@ type SessionData = {
   selection: Record<string, SlotRef[]>;
   /** answers of the details step, per municipality id */
   draft: Record<string, ApplicationDraft>;
+  /**
+   * the resident a signed-in manager or staff member is booking for (代理予約); good only for
+   * the sign-in (sessionId) that started it
+   */
+  actingFor: { municipalityId: string; sessionId: string; residentId: string };
 };
 
 /** Answers of the application questions, kept as they are given (one page per question). */
 export type ApplicationDraft = {
   purpose?: string;
+  /** a code of app/domain/purpose-categories.ts */
+  purposeCategory?: string;
   headcount?: number;
   contactPhone?: string;
   resident?: boolean;
@@ -140,6 +148,7 @@ export async function signIn(request: Request, municipality: Municipality, userI
   const session = await getSession(request);
   session.unset("codeChallenge");
   session.unset("secondFactor");
+  session.unset("actingFor");
   // a new id at every sign-in: an id planted before signing in is worth nothing after it
   const previous = session.get("sessionId");
   if (previous) await endSession(previous);
@@ -154,6 +163,7 @@ export async function signOut(request: Request, to: string, options: { everywher
   const sessionId = session.get("sessionId");
   if (sessionId) await (options.everywhere ? endAllSessionsOf(sessionId) : endSession(sessionId));
   session.unset("sessionId");
+  session.unset("actingFor");
   return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
@@ -223,4 +233,68 @@ export async function signOutOperator(request: Request) {
   if (sessionId) await endOperatorSession(sessionId);
   session.unset("operatorSessionId");
   return redirect("/operator/login", { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+/** Who a booking is for: the resident a manager is acting for (代理予約), else the person signed in. */
+export type Applicant = { id: string; name: string; phone: string };
+
+/**
+ * The signed-in person and whom they book for: themselves, or — for a manager or staff member
+ * acting for a resident — that resident, with `proxy` the manager. Null when nobody is signed in.
+ * The acting state counts only for the sign-in that started it, in the same municipality, while
+ * the resident is still a resident there.
+ */
+export async function getApplicant(request: Request, municipality: Municipality) {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  const user = sessionId ? await findSessionUser(municipality.id, sessionId, new Date()) : null;
+  if (!user) return null;
+  const acting = session.get("actingFor");
+  const resident =
+    acting && acting.municipalityId === municipality.id && acting.sessionId === sessionId && PROXY_ROLES.includes(user.role)
+      ? await residentForProxy(municipality.id, acting.residentId)
+      : null;
+  return resident
+    ? { user, applicant: { id: resident.id, name: resident.name, phone: resident.phone } as Applicant, proxy: user }
+    : { user, applicant: { id: user.id, name: user.name, phone: user.phone } as Applicant, proxy: null };
+}
+
+/** Like getApplicant, but sends someone not signed in to sign in (see requireUser). */
+export async function requireApplicant(
+  request: Request,
+  municipality: Municipality,
+  options: { returnTo?: string; expired?: boolean } = {},
+) {
+  const found = await getApplicant(request, municipality);
+  if (found) return found;
+  await requireUser(request, municipality, options);
+  throw redirect(`/${municipality.slug}/login`);
+}
+
+/**
+ * From now on this browser's sign-in books for the resident (the caller checks the resident and
+ * the person's role). What was picked or answered before is cleared: it was for someone else.
+ */
+export async function startActingFor(request: Request, municipality: Municipality, residentId: string, to: string) {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  if (!sessionId) throw redirect(`/${municipality.slug}/login`);
+  session.set("actingFor", { municipalityId: municipality.id, sessionId, residentId });
+  setSelection(session, municipality.id, []);
+  setDraft(session, municipality.id, null);
+  return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+/** Ends booking for a resident, and clears what was picked or answered for them. */
+export async function stopActing(request: Request, municipality: Municipality, to: string) {
+  const session = await getSession(request);
+  forgetBooking(session, municipality.id);
+  return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+/** After submitting (or giving up): no slots picked, no answers, and nobody acted for any more. */
+export function forgetBooking(session: Awaited<ReturnType<typeof getSession>>, municipalityId: string) {
+  setSelection(session, municipalityId, []);
+  setDraft(session, municipalityId, null);
+  session.unset("actingFor");
 }

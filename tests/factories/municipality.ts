@@ -102,15 +102,11 @@ let passwordHash: Promise<string> | undefined;
 
 export async function createResident(municipalityId: string, name = "住民") {
   passwordHash ??= hash("password-1234");
-  return db.user.create({
-    data: {
-      municipalityId,
-      email: `${id()}@example.jp`,
-      name,
-      phone: "090-0000-0000",
-      passwordHash: await passwordHash,
-    },
+  const email = `${id()}@example.jp`;
+  const user = await db.user.create({
+    data: { municipalityId, email, name, phone: "090-0000-0000", passwordHash: await passwordHash },
   });
+  return { ...user, email };
 }
 
 /** The first date on or after `from` on which the test facility (closed on Mondays) is open. */

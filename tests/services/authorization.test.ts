@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/calendar";
 import { createSession } from "~/services/accounts.server";
+import { submitApplication } from "~/services/booking.server";
 import { createOperator, createOperatorSession } from "~/services/operators.server";
 import { newTotpSecret } from "~/services/totp.server";
 import { db } from "~/utils/db.server";
@@ -44,6 +46,8 @@ type Fixture = Awaited<ReturnType<typeof setUp>>;
 type Case = {
   /** URL params; `muni` defaults to the municipality under test */
   params?: (f: Fixture) => Record<string, string>;
+  /** the URL's query (a GET form's fields) */
+  query?: (f: Fixture) => Record<string, string>;
   get?: Expect;
   /** for routes with an action: a form to post and the outcomes */
   post?: { form?: (f: Fixture) => Record<string, string>; expect: Expect };
@@ -120,6 +124,11 @@ const TABLE: Record<string, Case | Case[]> = {
   "$muni.account.deleted.tsx": { get: all("200") },
   "$muni.staff._index.tsx": { get: staffOnly },
   "$muni.staff.audit.tsx": { get: staffOnly },
+  // last month by default; another municipality's facility: see "shows staff the statistics…"
+  "$muni.staff.statistics.tsx": { get: staffOnly },
+  "$muni.staff.statistics.xlsx.tsx": { get: staffOnly },
+  // without ?breakdown= there is nothing to download
+  "$muni.staff.statistics.csv.tsx": { get: but(signedIn("403"), { staff: "400" }) },
   "$muni.staff.fees.tsx": {
     get: staffOnly,
     post: { form: () => ({ intent: "schedule", effectiveFrom: "not a date" }), expect: but(signedIn("403"), { staff: "400" }) },
@@ -161,6 +170,9 @@ const TABLE: Record<string, Case | Case[]> = {
     { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.groupId }), expect: but(signedIn("404"), { resident: "200" }) } },
     { get: signedIn("200"), post: { form: (f) => ({ intent: "renew", groupId: f.otherTenant.groupId }), expect: signedIn("404") } },
     { get: signedIn("200"), post: { form: () => ({ intent: "renew" }), expect: signedIn("400") } },
+    // the name on the entrance screens: only the representative's own group
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "signage", groupId: f.groupId, showNameOnSignage: "yes" }), expect: but(signedIn("404"), { resident: "200" }) } },
+    { get: signedIn("200"), post: { form: (f) => ({ intent: "signage", groupId: f.otherTenant.groupId, showNameOnSignage: "yes" }), expect: signedIn("404") } },
   ],
   "$muni.staff.exemptions.tsx": {
     get: staffOnly,
@@ -171,10 +183,121 @@ const TABLE: Record<string, Case | Case[]> = {
     get: managersAndStaff,
     // the usage record: the fixture's slot is in the future, so even its hall cannot record it yet
     post: {
-      form: (f) => ({ itemId: f.itemId, outcome: "used", actualHeadcount: "5" }),
+      form: (f) => ({ itemId: f.itemId, [`outcome-${f.itemId}`]: "used", [`actualHeadcount-${f.itemId}`]: "5" }),
       expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }),
     },
   },
+  // proxy booking (代理予約): managers and staff find or register a resident, then act for them
+  "$muni.manage_.proxy.tsx": [
+    {
+      get: managersAndStaff,
+      post: { form: (f) => ({ intent: "act", residentId: f.otherResidentId }), expect: but(signedIn("403"), { manager: "redirect", otherManager: "redirect", staff: "redirect" }) },
+    },
+    // another municipality's resident, or a manager (never an applicant booked for): not found
+    { get: managersAndStaff, post: { form: (f) => ({ intent: "act", residentId: f.otherTenant.residentId }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+    { get: managersAndStaff, post: { form: (f) => ({ intent: "act", residentId: f.managerId }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+    { get: managersAndStaff, post: { form: () => ({ intent: "register", name: "", kana: "", phone: "" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    { get: managersAndStaff, post: { form: () => ({ intent: "stop" }), expect: but(signedIn("403"), { manager: "redirect", otherManager: "redirect", staff: "redirect" }) } },
+  ],
+  // the confirmation of a proxy booking: only for the one who made it
+  "$muni.manage_.proxy_.$applicationId.tsx": [
+    { params: (f) => ({ applicationId: f.proxyApplicationId }), get: but(signedIn("403"), { manager: "200", otherManager: "404", staff: "404" }) },
+    { params: (f) => ({ applicationId: f.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+    { params: (f) => ({ applicationId: f.otherTenant.applicationId }), get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+  ],
+  "$muni.staff.applications.tsx": [
+    { get: staffOnly },
+    // another municipality's application number is simply not found (see the test below)
+    { query: (f) => ({ number: String(f.otherTenant.applicationNumber) }), get: staffOnly },
+    // another municipality's room is not a place to search in: the form says so
+    { query: (f) => ({ place: `room:${f.otherTenant.rooms.small.id}` }), get: but(staffOnly, { staff: "400" }) },
+    { query: () => ({ number: "abc" }), get: but(staffOnly, { staff: "400" }) },
+  ],
+  // the hall entrance's screen: public; another municipality's facility is not found
+  "$muni_.signage.$facilityId.tsx": [
+    { params: (f) => ({ facilityId: f.facility.id }), get: all("200") },
+    { params: (f) => ({ facilityId: f.otherTenant.facility.id }), get: all("404") },
+  ],
+  "$muni.open-data._index.tsx": { get: all("200") },
+  "$muni.open-data.facilities[.]csv.ts": { get: all("200") },
+  "$muni.open-data.facilities[.]json.ts": { get: all("200") },
+  "$muni.open-data.rooms[.]csv.ts": { get: all("200") },
+  // the day sheet: one facility's managers get it at once, staff (two facilities) choose one first
+  "$muni.manage_.sheet.tsx": { get: managersAndStaff },
+  "$muni.manage_.waiting.tsx": [
+    // turning down needs a reason: refused before anything is looked up
+    { get: managersAndStaff, post: { form: (f) => ({ id: f.applicationId, decision: "refuse" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    // another municipality's application is not found by anyone here
+    { get: managersAndStaff, post: { form: (f) => ({ id: f.otherTenant.applicationId, decision: "approve" }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) } },
+  ],
+  "$muni.manage_.payments.tsx": [
+    { get: managersAndStaff, post: { form: () => ({ number: "abc" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) } },
+    // another municipality's application number is not found at any hall's counter
+    {
+      get: managersAndStaff,
+      post: {
+        form: (f) => ({ intent: "pay", number: String(f.otherTenant.applicationNumber), method: "CASH", amount: "1", receiptNumber: "R" }),
+        expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      },
+    },
+  ],
+  "$muni.manage_.blocks._index.tsx": [
+    {
+      get: managersAndStaff,
+      post: { form: () => ({ place: "" }), expect: but(signedIn("403"), { manager: "400", otherManager: "400", staff: "400" }) },
+    },
+    // a facility that is not theirs (another hall's, or another town's) is not found, before anything else is checked
+    {
+      get: managersAndStaff,
+      post: {
+        // a period long past: refused by the hall's own staff, but only after the facility is found
+        form: (f) => ({ place: `${f.facility.id}|${f.room.id}`, fromDate: "2020-01-01", reason: "点検" }),
+        expect: but(signedIn("403"), { manager: "400", otherManager: "404", staff: "400" }),
+      },
+    },
+    {
+      get: managersAndStaff,
+      post: {
+        form: (f) => ({ place: `${f.otherTenant.facility.id}|`, fromDate: f.laterDate, reason: "点検" }),
+        expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      },
+    },
+  ],
+  "$muni.manage_.blocks.$blockId.tsx": [
+    {
+      params: (f) => ({ blockId: f.blockId }),
+      get: but(managersAndStaff, { otherManager: "404" }),
+      // cancelling the bookings is for staff; nothing chosen here
+      post: { form: () => ({ intent: "cancel" }), expect: but(signedIn("403"), { staff: "400" }) },
+    },
+    {
+      params: (f) => ({ blockId: f.otherTenant.blockId }),
+      get: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }),
+      post: { form: () => ({ intent: "lift" }), expect: but(signedIn("403"), { manager: "404", otherManager: "404", staff: "404" }) },
+    },
+  ],
+  "$muni.staff.calendar.tsx": [
+    { get: staffOnly, post: { form: () => ({ intent: "settings", bookingWindowMonths: "abc" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    {
+      get: staffOnly,
+      post: {
+        form: (f) => ({ intent: "closure", facilityId: f.otherTenant.facility.id, from: f.laterDate, reason: "よその休館" }),
+        expect: but(signedIn("403"), { staff: "404" }),
+      },
+    },
+  ],
+  "$muni.staff.closures.$closureId.tsx": [
+    {
+      params: (f) => ({ closureId: f.closureId }),
+      get: staffOnly,
+      post: { form: () => ({ intent: "cancel", message: "" }), expect: but(signedIn("403"), { staff: "400" }) },
+    },
+    {
+      params: (f) => ({ closureId: f.otherTenant.closureId }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "remove" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+  ],
   "$muni.invite.$token.tsx": {
     params: () => ({ token: "not-a-real-token" }),
     get: all("200"),
@@ -204,6 +327,13 @@ async function setUp() {
   const otherTenantResident = await createResident(other.municipality.id);
   const applicationId = await submitTestApplication(municipality, resident.id, rooms.small, date);
   const otherApplicationId = await submitTestApplication(other.municipality, otherTenantResident.id, other.rooms.small, date);
+  const proxyBooking = await submitApplication(
+    municipality,
+    otherResident.id,
+    { slots: [{ roomId: rooms.hallA.id, timeFrameId: rooms.hallA.frames[0]!.id, date }], purpose: "会議", headcount: 5, contactPhone: "090-1111-2222", proxyById: manager.id, idempotencyKey: randomUUID() },
+    new Date(),
+  );
+  if (!proxyBooking.ok) throw new Error("proxy booking refused");
   const operator = await createOperator({
     email: `op-${Date.now()}@example.jp`,
     name: "運用",
@@ -224,6 +354,17 @@ async function setUp() {
   };
   const groupId = await groupOf(municipality.id, resident.id);
   const otherGroupId = await groupOf(other.municipality.id, otherTenantResident.id);
+  /** a block and a closure well after the application's date, so they touch no booking */
+  const laterDate = addDays(date, 40);
+  const blockOf = async (municipalityId: string, facilityId: string, createdById: string) => {
+    const startsAt = new Date(`${laterDate}T00:00:00+09:00`);
+    const block = await db.block.create({
+      data: { municipalityId, facilityId, startsAt, endsAt: new Date(startsAt.getTime() + 86_400_000), reason: "点検", createdById },
+    });
+    return block.id;
+  };
+  const closureOf = async (municipalityId: string) =>
+    (await db.closedDate.create({ data: { municipalityId, facilityId: null, date: new Date(`${laterDate}T00:00:00Z`), reason: "選挙" } })).id;
   /** Fresh sign-ins for every visitor (a route like logout ends the ones it is given). */
   const signIns = async (): Promise<Record<Actor, string | null>> => {
     const now = new Date();
@@ -243,18 +384,27 @@ async function setUp() {
   return {
     residentId: resident.id,
     otherResidentId: otherResident.id,
+    managerId: manager.id,
+    proxyApplicationId: proxyBooking.applicationId,
     itemId: item.id,
     municipality,
     facility,
+    secondFacilityId: secondFacility.id,
     room: rooms.small,
     date,
+    laterDate,
     applicationId,
     groupId,
+    blockId: await blockOf(municipality.id, facility.id, manager.id),
+    closureId: await closureOf(municipality.id),
     otherTenant: {
       ...other,
       applicationId: otherApplicationId,
       applicationNumber: (await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).number,
       groupId: otherGroupId,
+      residentId: otherTenantResident.id,
+      blockId: await blockOf(other.municipality.id, other.facility.id, otherStaff.id),
+      closureId: await closureOf(other.municipality.id),
     },
     signIns,
   };
@@ -299,24 +449,69 @@ describe("authorization table", () => {
   });
 
   // before the table below, whose cancel route cancels the application
-  it("shows a hall manager the bookings of their own facilities only", async () => {
-    const { loader } = await import("~/routes/$muni.manage");
+  it("shows a hall manager the bookings of their own facilities only, on the day, the week and the waiting list", async () => {
+    const [{ loader: ledger }, { loader: waiting }] = await Promise.all([import("~/routes/$muni.manage"), import("~/routes/$muni.manage_.waiting")]);
     const cookies = await fixture.signIns();
-    const bookingsSeenBy = async (actor: Actor) => {
-      const request = new Request(`http://localhost/${fixture.municipality.slug}/manage`, {
-        headers: { Cookie: cookies[actor]! },
-      });
-      const data = await loader({ request, params: { muni: fixture.municipality.slug }, context: {} });
-      return data.bookings.map((b) => b.number);
+    const request = (actor: Actor, path: string) =>
+      new Request(`http://localhost/${fixture.municipality.slug}${path}`, { headers: { Cookie: cookies[actor]! } });
+    const params = { muni: fixture.municipality.slug };
+    const seenBy = async (actor: Actor) => {
+      const day = (await ledger({ request: request(actor, `/manage?date=${fixture.date}`), params, context: {} })).day!;
+      const week = (await ledger({ request: request(actor, `/manage?view=week&date=${fixture.date}`), params, context: {} })).week!;
+      const queue = await waiting({ request: request(actor, "/manage/waiting"), params, context: {} });
+      return {
+        day: day.facilities.flatMap((f) => f.rooms.flatMap((r) => r.rows.flatMap((row) => (row.kind === "BOOKED" ? [row.item.number] : [])))).sort(),
+        week: week.facilities.flatMap((f) => f.rooms.flatMap((r) => r.bookings.map((b) => b.number))).sort(),
+        waiting: queue.waiting.map((a) => a.number).sort(),
+      };
     };
     const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    // the manager booked one there for a resident too (代理予約)
+    const { number: proxied } = await db.application.findUniqueOrThrow({ where: { id: fixture.proxyApplicationId } });
     const other = await db.application.findUniqueOrThrow({ where: { id: fixture.otherTenant.applicationId } });
-    expect(await bookingsSeenBy("manager")).toContain(number);
-    expect(await bookingsSeenBy("staff")).toContain(number);
-    expect(await bookingsSeenBy("otherManager")).not.toContain(number);
-    for (const actor of ["manager", "staff", "otherManager"] as const) {
-      expect(await bookingsSeenBy(actor)).not.toContain(other.number);
+    const both = [number, proxied].sort();
+    for (const actor of ["manager", "staff"] as const) {
+      expect(await seenBy(actor)).toEqual({ day: both, week: both, waiting: both });
     }
+    expect(await seenBy("otherManager")).toEqual({ day: [], week: [], waiting: [] });
+    expect(other.number).not.toBe(number);
+  });
+
+  it("answers 404 to a hall manager asking for another facility's or another town's things by id or number", async () => {
+    const [manage, sheet, waiting, payments] = (await Promise.all([
+      import("~/routes/$muni.manage"),
+      import("~/routes/$muni.manage_.sheet"),
+      import("~/routes/$muni.manage_.waiting"),
+      import("~/routes/$muni.manage_.payments"),
+    ])) as [RouteModule, RouteModule, RouteModule, RouteModule];
+    const cookies = await fixture.signIns();
+    const params = { muni: fixture.municipality.slug };
+    const get = (module: RouteModule, actor: Actor, path: string) =>
+      outcomeOf(() => module.loader!({ request: new Request(`http://localhost/${params.muni}${path}`, { headers: { Cookie: cookies[actor]! } }), params, context: {} }));
+    const post = (module: RouteModule, actor: Actor, form: Record<string, string>) =>
+      outcomeOf(() =>
+        module.action!({
+          request: new Request(`http://localhost/${params.muni}/x`, { method: "POST", headers: { Cookie: cookies[actor]! }, body: new URLSearchParams(form) }),
+          params,
+          context: {},
+        }),
+      );
+    const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    for (const facility of [fixture.secondFacilityId, fixture.otherTenant.facility.id, "made-up"]) {
+      expect(await get(manage, "manager", `/manage?facility=${facility}`)).toBe("404");
+      expect(await get(manage, "manager", `/manage?view=week&facility=${facility}`)).toBe("404");
+      expect(await get(sheet, "manager", `/manage/sheet?facility=${facility}`)).toBe("404");
+    }
+    expect(await get(manage, "manager", `/manage?facility=${fixture.facility.id}`)).toBe("200");
+    expect(await get(sheet, "manager", `/manage/sheet?facility=${fixture.facility.id}&date=${fixture.date}`)).toBe("200");
+    expect(await get(payments, "manager", `/manage/payments?number=${number}`)).toBe("200");
+    expect(await get(payments, "otherManager", `/manage/payments?number=${number}`)).toBe("404");
+    expect(await get(payments, "manager", `/manage/payments?number=${fixture.otherTenant.applicationNumber}`)).toBe("404");
+    // the other hall's manager can neither decide nor take money for this hall's application
+    expect(await post(waiting, "otherManager", { id: fixture.applicationId, decision: "approve" })).toBe("404");
+    expect(await post(payments, "otherManager", { intent: "pay", number: String(number), method: "CASH", amount: "1", receiptNumber: "R" })).toBe("404");
+    const application = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId }, select: { status: true, _count: { select: { ledger: true } } } });
+    expect(application).toEqual({ status: "TENTATIVE", _count: { ledger: 0 } });
   });
 
   for (const file of routeFiles) {
@@ -334,7 +529,7 @@ describe("authorization table", () => {
           const headers = new Headers();
           const cookie = cookies[actor];
           if (cookie) headers.set("Cookie", cookie);
-          const url = `http://localhost/${params.muni}/x`;
+          const url = `http://localhost/${params.muni}/x${c.query ? `?${new URLSearchParams(c.query(fixture))}` : ""}`;
           const context = { cspNonce: "", clientIp: `10.0.0.${ACTORS.indexOf(actor)}` };
           if (c.get && module.loader) {
             const request = new Request(url, { headers });
@@ -354,6 +549,48 @@ describe("authorization table", () => {
       expect(observed).toEqual(expected);
     });
   }
+
+  it("shows staff the statistics of their own municipality's facilities only", async () => {
+    const cookies = await fixture.signIns();
+    const slug = fixture.municipality.slug;
+    const statusOf = async (route: string, url: string, actor: Actor) => {
+      const { loader } = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, route))) as Required<Pick<RouteModule, "loader">>;
+      const request = new Request(`http://localhost/${slug}/staff/statistics${url}`, { headers: { Cookie: cookies[actor]! } });
+      return outcomeOf(() => loader({ request, params: { muni: slug }, context: {} }));
+    };
+    const own = `facility=${fixture.facility.id}`;
+    const other = `facility=${fixture.otherTenant.facility.id}`;
+    const routes = [
+      ["$muni.staff.statistics.tsx", ""],
+      ["$muni.staff.statistics.csv.tsx", "/csv?breakdown=room&"],
+      ["$muni.staff.statistics.csv.tsx", "/csv?breakdown=detail&"],
+      ["$muni.staff.statistics.xlsx.tsx", "/xlsx?"],
+    ] as const;
+    for (const [route, prefix] of routes) {
+      const query = (q: string) => (prefix ? `${prefix}${q}` : `?${q}`);
+      expect(await statusOf(route, query(own), "staff"), `${route} own facility`).toBe("200");
+      expect(await statusOf(route, query(other), "staff"), `${route} another town's facility`).toBe("404");
+      expect(await statusOf(route, query(other), "otherTenantStaff"), `${route} another town's staff`).toBe("login");
+      expect(await statusOf(route, query(own), "manager"), `${route} a hall manager`).toBe("403");
+    }
+  });
+
+  it("finds only the staff member's own municipality's applications", async () => {
+    const { loader } = await import("~/routes/$muni.staff.applications");
+    const cookies = await fixture.signIns();
+    const search = async (query: Record<string, string>) => {
+      const request = new Request(`http://localhost/${fixture.municipality.slug}/staff/applications?${new URLSearchParams(query)}`, {
+        headers: { Cookie: cookies.staff! },
+      });
+      const result = (await loader({ request, params: { muni: fixture.municipality.slug }, context: {} })) as unknown as { data: { result: { applications: { number: number }[] } } };
+      return result.data.result.applications.map((a) => a.number);
+    };
+    const { number } = await db.application.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    const own = await db.application.findMany({ where: { municipalityId: fixture.municipality.id }, orderBy: { number: "desc" }, select: { number: true } });
+    expect(await search({})).toEqual(own.map((a) => a.number));
+    expect(await search({ number: String(number) })).toEqual([number]);
+    expect(await search({ number: String(fixture.otherTenant.applicationNumber) })).toEqual([]);
+  });
 
   it("lets nobody but the owner change an application", async () => {
     const changes = await db.auditEvent.findMany({

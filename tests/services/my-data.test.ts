@@ -5,6 +5,7 @@ import { en } from "~/i18n/en";
 import { ja } from "~/i18n/ja";
 import { exportMyData, myDataRows } from "~/services/my-data.server";
 import { toCsv } from "~/utils/csv";
+import { db } from "~/utils/db.server";
 import { createMunicipality, createResident, nextOpenDate } from "../factories/municipality";
 
 const now = new Date("2026-11-23T01:00:00Z");
@@ -47,6 +48,7 @@ describe("my data as CSV", () => {
   it("has my profile, then one row per slot with its application's details, in my language", async () => {
     const { municipality, rooms } = await createMunicipality();
     const me = await createResident(municipality.id, "本人");
+    await db.user.update({ where: { id: me.id }, data: { kana: "ほんにん" } });
     const date = nextOpenDate(addDays(todayIn("Asia/Tokyo", now), 9));
     const result = await submitApplication(
       municipality,
@@ -68,9 +70,10 @@ describe("my data as CSV", () => {
     const data = (await exportMyData(municipality.id, me.id, now))!;
 
     const rows = myDataRows(data, ja, "Asia/Tokyo");
-    expect(rows.slice(0, 7)).toEqual([
+    expect(rows.slice(0, 8)).toEqual([
       ["登録している情報"],
       ["お名前", "本人"],
+      ["ふりがな", "ほんにん"],
       ["メールアドレス", me.email],
       ["電話番号", "090-0000-0000"],
       ["利用者の種類", "住民"],
@@ -92,7 +95,7 @@ describe("my data as CSV", () => {
     expect(toCsv(rows)).toContain(`"'=1+1 ""体操"", 会議"`);
 
     const english = myDataRows(data, en, "Asia/Tokyo");
-    expect(english[4]).toEqual(["Account type", "Resident"]);
+    expect(english[5]).toEqual(["Account type", "Resident"]);
     expect(english.find((row) => row[0] === "Application")?.[2]).toBe("Status");
   });
 });

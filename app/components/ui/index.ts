@@ -10,5 +10,6 @@ export { DateOfBirthField, type DateOfBirthFieldProps } from "./date-of-birth-fi
 export { ErrorSummary, type ErrorSummaryProps, focusTarget } from "./error-summary";
 export { Notice, type NoticeProps, type NoticeTone } from "./notice";
 export { RadioGroup, type RadioGroupProps } from "./radio-group";
+export { SelectField, type SelectFieldProps } from "./select-field";
 export { StepIndicator, type StepIndicatorProps } from "./step-indicator";
 export { TextField, type TextFieldProps } from "./text-field";

@@ -10,7 +10,7 @@ export type TextFieldProps = {
   /** shown below the box; marks the box invalid */
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "tel";
+  type?: "text" | "email" | "password" | "tel" | "date";
   autoComplete?: string;
   inputMode?: "numeric" | "tel" | "email" | "text";
   /** a box about 8 characters wide, for numbers and short codes */
