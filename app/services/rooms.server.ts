@@ -107,19 +107,27 @@ export async function loadBlocks(
   const rows = await client.block.findMany({
     where: { municipalityId, facilityId: { in: [...new Set(facilityIds)] }, liftedAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
     orderBy: { startsAt: "asc" },
-    select: {
-      startsAt: true,
-      endsAt: true,
-      reason: true,
-      room: { select: { spaces: { select: { spaceId: true } } } },
-      facility: { select: { spaces: { select: { id: true } } } },
-    },
+    select: { startsAt: true, endsAt: true, reason: true, roomId: true, facilityId: true },
   });
+  // Nearly always none: then no more queries (Prisma's nested selects would still send four,
+  // one per relation, on every availability page).
+  if (rows.length === 0) return [];
+  const roomIds = [...new Set(rows.flatMap((b) => (b.roomId ? [b.roomId] : [])))];
+  const wholeFacilities = [...new Set(rows.filter((b) => !b.roomId).map((b) => b.facilityId))];
+  // one after the other: inside a transaction the queries share one connection
+  const roomSpaces = roomIds.length
+    ? await client.roomSpace.findMany({ where: { municipalityId, roomId: { in: roomIds } }, select: { roomId: true, spaceId: true } })
+    : [];
+  const facilitySpaces = wholeFacilities.length
+    ? await client.space.findMany({ where: { municipalityId, facilityId: { in: wholeFacilities } }, select: { id: true, facilityId: true } })
+    : [];
   return rows.map((b) => ({
     startsAt: b.startsAt,
     endsAt: b.endsAt,
     reason: b.reason,
-    spaceIds: b.room ? b.room.spaces.map((s) => s.spaceId) : b.facility.spaces.map((s) => s.id),
+    spaceIds: b.roomId
+      ? roomSpaces.filter((rs) => rs.roomId === b.roomId).map((rs) => rs.spaceId)
+      : facilitySpaces.filter((sp) => sp.facilityId === b.facilityId).map((sp) => sp.id),
   }));
 }
 
