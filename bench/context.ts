@@ -7,12 +7,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { RunningServer } from "../scripts/support/server.ts";
-import { startServer } from "../scripts/support/server.ts";
+import { freePort, startServer } from "../scripts/support/server.ts";
 import { addDays, type IsoDate } from "~/domain/calendar";
 import { closureOn } from "~/domain/closures";
 import type { ApplicationDraft } from "~/utils/session.server";
 import { type Client, createClient } from "./http";
-import type { Query } from "./dataset";
+import { generateDataset, municipalityIds, planDataset, type Query } from "./dataset";
 import type { BenchOptions } from "./options";
 import { installQueryLog } from "./query-log";
 
@@ -110,7 +110,7 @@ export async function startBench(options: BenchOptions, databaseUrl: string | un
     };
     log(`database: a new database ${name} on ${target.host}`);
   } else {
-    const dbPort = process.env.BENCH_DB_PORT ? Number(process.env.BENCH_DB_PORT) : await (await import("../scripts/support/server.ts")).freePort();
+    const dbPort = process.env.BENCH_DB_PORT ? Number(process.env.BENCH_DB_PORT) : await freePort();
     env.EMBEDDED_DB_PORT = String(dbPort);
     url = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
     log("database: the server's embedded PGlite (a new DATA_DIR)");
@@ -214,7 +214,6 @@ export async function residentsWorld(
   prefix: string,
   shape: { facilities: number; roomsPerFacility: number; residents: number; bookedPercent?: number },
 ) {
-  const { generateDataset, planDataset, municipalityIds } = await import("./dataset");
   const plan = planDataset(
     {
       municipalities: 1,
