@@ -2,9 +2,10 @@ import type { DayMark } from "~/domain/availability";
 import { type IsoDate, weekday } from "~/domain/calendar";
 import { useT } from "~/i18n";
 
-export function MarkLegend() {
+/** The marks' meanings; `none` only for a month that has such days (a room with weekday or holiday frames only). */
+export function MarkLegend({ withNone = false }: { withNone?: boolean }) {
   const t = useT();
-  const shown = ["free", "partial", "full", "closed"] as const;
+  const shown = withNone ? (["free", "partial", "full", "closed", "none"] as const) : (["free", "partial", "full", "closed"] as const);
   return (
     <ul className="legend" aria-label={t.month.legend}>
       {shown.map((mark) => (
@@ -57,7 +58,7 @@ export function MonthCalendar({
               const dayClass = [
                 i === 0 ? "sun" : i === 6 ? "sat" : "",
                 day.date === today ? "today" : "",
-                day.mark === "outside" ? "outside" : "",
+                day.mark === "outside" || day.mark === "none" ? "outside" : "",
               ]
                 .filter(Boolean)
                 .join(" ");

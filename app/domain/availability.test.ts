@@ -111,8 +111,9 @@ describe("dayMark", () => {
     expect(dayMark({ closed: false, bookable: false, freeFrames: 0, totalFrames: 3 })).toBe("outside");
   });
 
-  it("marks a room with no frames outside", () => {
-    expect(dayMark({ closed: false, bookable: true, freeFrames: 0, totalFrames: 0 })).toBe("outside");
+  it("marks a day on which the room offers no frame: none (outside the window: outside)", () => {
+    expect(dayMark({ closed: false, bookable: true, freeFrames: 0, totalFrames: 0 })).toBe("none");
+    expect(dayMark({ closed: false, bookable: false, freeFrames: 0, totalFrames: 0 })).toBe("outside");
   });
 
   it("marks free, partial and full days", () => {

@@ -22,9 +22,10 @@ export function isFree(slot: Interval, occupied: readonly Interval[]): boolean {
 
 /**
  * The mark a resident sees for a day: ○ every frame free, △ some free, × none free,
- * － closed; `outside` for dates that cannot be booked online (past or not yet open).
+ * 休 closed; `outside` for dates that cannot be booked online (past or not yet open);
+ * `none` when the room offers no frame that day (its frames are for the other day type).
  */
-export type DayMark = "free" | "partial" | "full" | "closed" | "outside";
+export type DayMark = "free" | "partial" | "full" | "closed" | "outside" | "none";
 
 export function dayMark(input: {
   closed: boolean;
@@ -33,7 +34,8 @@ export function dayMark(input: {
   totalFrames: number;
 }): DayMark {
   if (input.closed) return "closed";
-  if (!input.bookable || input.totalFrames === 0) return "outside";
+  if (!input.bookable) return "outside";
+  if (input.totalFrames === 0) return "none";
   if (input.freeFrames === input.totalFrames) return "free";
   if (input.freeFrames === 0) return "full";
   return "partial";

@@ -8,10 +8,19 @@ import type { ClosureRules } from "./closures";
 const today = "2026-11-23"; // a Monday, 勤労感謝の日
 const window: BookingWindowRules = { bookingWindowMonths: 3, bookingCloseDaysBefore: 1 };
 
+type DayType = "WEEKDAY" | "HOLIDAY";
+/** A frame offered every day unless told otherwise. */
+const frame = (startMinute: number, endMinute: number, dayTypes: DayType[] = ["WEEKDAY", "HOLIDAY"], active = true) => ({
+  startMinute,
+  endMinute,
+  dayTypes,
+  active,
+});
+
 const standardFrames = new Map([
-  ["am", { startMinute: 540, endMinute: 720 }],
-  ["pm", { startMinute: 780, endMinute: 1020 }],
-  ["ev", { startMinute: 1080, endMinute: 1290 }],
+  ["am", frame(540, 720)],
+  ["pm", frame(780, 1020)],
+  ["ev", frame(1080, 1290)],
 ]);
 
 const yearEndOnly: ClosureRules = {
@@ -38,9 +47,13 @@ const studio: KnownRoom = {
   capacity: 10,
   spaceIds: ["space-s"],
   timeFrames: new Map([
-    ["s1", { startMinute: 540, endMinute: 600 }],
-    ["s2", { startMinute: 600, endMinute: 660 }],
-    ["long", { startMinute: 570, endMinute: 720 }],
+    ["s1", frame(540, 600)],
+    ["s2", frame(600, 660)],
+    ["long", frame(570, 720)],
+    // weekday and holiday afternoons differ; the evening is retired
+    ["weekday-pm", frame(780, 1020, ["WEEKDAY"])],
+    ["holiday-pm", frame(780, 960, ["HOLIDAY"])],
+    ["retired-ev", frame(1080, 1290, ["WEEKDAY", "HOLIDAY"], false)],
   ]),
   closure: {
     closedWeekdays: [1],
@@ -109,6 +122,22 @@ describe("checkSlots", () => {
     expect(check([slot("hall", "s1", "2026-12-01")])).toEqual([{ code: "UNKNOWN_TIME_FRAME", item: 0 }]);
     expect(check([slot("room-a", "pm", "2026-12-01"), slot("studio", "am", "2026-12-01")])).toEqual([
       { code: "UNKNOWN_TIME_FRAME", item: 1 },
+    ]);
+  });
+
+  it("FRAME_NOT_OFFERED for a frame of the other day type, or a retired one", () => {
+    expect(
+      check([
+        slot("studio", "weekday-pm", "2026-12-01"), // Tuesday
+        slot("studio", "holiday-pm", "2026-12-04"), // Friday
+        slot("studio", "weekday-pm", "2026-12-05"), // Saturday
+        slot("studio", "holiday-pm", "2026-12-06"), // Sunday
+        slot("studio", "retired-ev", "2026-12-03"),
+      ]),
+    ).toEqual([
+      { code: "FRAME_NOT_OFFERED", item: 1 },
+      { code: "FRAME_NOT_OFFERED", item: 2 },
+      { code: "FRAME_NOT_OFFERED", item: 4 },
     ]);
   });
 

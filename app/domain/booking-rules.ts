@@ -4,6 +4,7 @@ import { checkBookingWindow, type BookingWindowRules } from "./booking-window";
 import type { IsoDate } from "./calendar";
 import { closureOn, type ClosureRules } from "./closures";
 import type { BookingProblem } from "./errors";
+import { type FrameTimes, isOfferedOn, type OfferableFrame } from "./time-frames";
 
 import { MAX_ITEMS_PER_APPLICATION } from "./limits";
 
@@ -16,7 +17,8 @@ export type KnownRoom = {
   capacity: number;
   /** the physical spaces the room occupies (two for a hall that joins two rooms) */
   spaceIds: readonly string[];
-  timeFrames: ReadonlyMap<string, { startMinute: number; endMinute: number }>;
+  /** every frame of the room by id, retired ones too */
+  timeFrames: ReadonlyMap<string, FrameTimes & OfferableFrame>;
   closure: ClosureRules;
   /** blocks in force that touch the room's spaces */
   blocks: readonly BlockRule[];
@@ -44,13 +46,13 @@ export function checkSlots(input: {
   slots.forEach((slot, item) => {
     const room = rooms.get(slot.roomId);
     if (!room) return problems.push({ code: "UNKNOWN_ROOM", item });
-    if (!room.timeFrames.has(slot.timeFrameId)) {
-      return problems.push({ code: "UNKNOWN_TIME_FRAME", item });
-    }
+    const frame = room.timeFrames.get(slot.timeFrameId);
+    if (!frame) return problems.push({ code: "UNKNOWN_TIME_FRAME", item });
     const windowError = checkBookingWindow(slot.date, today, window);
     if (windowError) return problems.push({ code: windowError, item });
     if (closureOn(slot.date, room.closure)) return problems.push({ code: "CLOSED_DAY", item });
-    const frame = room.timeFrames.get(slot.timeFrameId)!;
+    // retired, or made for the other day type (a weekday frame on a Saturday)
+    if (!isOfferedOn(frame, slot.date)) return problems.push({ code: "FRAME_NOT_OFFERED", item });
     if (blockOf(slotInterval(slot.date, frame, timeZone), room.spaceIds, room.blocks)) {
       return problems.push({ code: "BLOCKED", item });
     }

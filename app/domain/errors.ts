@@ -7,6 +7,8 @@ export type BookingErrorCode =
   | "TOO_MANY_ITEMS"
   | "UNKNOWN_ROOM"
   | "UNKNOWN_TIME_FRAME"
+  /** the frame is retired, or not offered on the date's day type */
+  | "FRAME_NOT_OFFERED"
   | "NO_FEE_RULE"
   | "UNKNOWN_EXEMPTION"
   | "UNKNOWN_GROUP"

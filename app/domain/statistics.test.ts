@@ -7,9 +7,12 @@ const chuo: ClosureRules = { closedWeekdays: [1], closedOnHolidays: true, closed
 // 分館: open every day of the year
 const always: ClosureRules = { closedWeekdays: [], closedOnHolidays: false, closedAtYearEnd: false, closedDates: new Map() };
 
+/** Frames offered every day, as set up unless a test says otherwise. */
+const everyDay = (...keys: string[]) => keys.map((key) => ({ key, active: true, dayTypes: ["WEEKDAY", "HOLIDAY"] as const }));
+
 const rooms: OfferingRoom[] = [
-  { id: "hall", facilityId: "chuo", frameKeys: ["am", "pm", "ev"], closure: chuo },
-  { id: "study", facilityId: "annex", frameKeys: ["am", "pm"], closure: always },
+  { id: "hall", facilityId: "chuo", frames: everyDay("am", "pm", "ev"), closure: chuo },
+  { id: "study", facilityId: "annex", frames: everyDay("am", "pm"), closure: always },
 ];
 
 describe("slots offered", () => {
@@ -36,8 +39,20 @@ describe("slots offered", () => {
 
   it("opens on a holiday where the municipality does not close on holidays", () => {
     const openOnHolidays = { ...chuo, closedOnHolidays: false };
-    const offered = slotsOffered([{ id: "hall", facilityId: "chuo", frameKeys: ["am"], closure: openOnHolidays }], { from: "2026-11-03", to: "2026-11-03" });
+    const offered = slotsOffered([{ id: "hall", facilityId: "chuo", frames: everyDay("am"), closure: openOnHolidays }], { from: "2026-11-03", to: "2026-11-03" });
     expect(offered.total).toBe(1);
+  });
+
+  it("counts a frame only on the day type it is offered on, and a retired frame not at all", () => {
+    // 分館 in the week of 2026-11-16 (Mon) to 11-22 (Sun): 5 weekdays, 2 weekend days
+    const frames = [
+      { key: "weekday-am", active: true, dayTypes: ["WEEKDAY"] as const },
+      { key: "weekend-am", active: true, dayTypes: ["HOLIDAY"] as const },
+      { key: "old", active: false, dayTypes: ["WEEKDAY", "HOLIDAY"] as const },
+    ];
+    const offered = slotsOffered([{ id: "study", facilityId: "annex", frames, closure: always }], { from: "2026-11-16", to: "2026-11-22" });
+    expect(offered.byFrame).toEqual(new Map([["weekday-am", 5], ["weekend-am", 2], ["old", 0]]));
+    expect(offered.total).toBe(7);
   });
 
   it("lists every room and frame even when nothing is offered", () => {

@@ -1,5 +1,6 @@
 import { addDays, addMonths, daysBetween, type IsoDate, type IsoMonth, monthOf, weekday } from "./calendar";
 import { closureOn, type ClosureRules } from "./closures";
+import { framesOn, type OfferableFrame } from "./time-frames";
 
 /** The longest period the statistics are computed for at once. */
 export const MAX_RANGE_MONTHS = 36;
@@ -50,8 +51,8 @@ export function monthsIn({ from, to }: DateRange): IsoMonth[] {
 export type OfferingRoom = {
   id: string;
   facilityId: string;
-  /** one key per time frame of the room (frames with the same key are counted together) */
-  frameKeys: readonly string[];
+  /** the room's time frames, each with a key (frames with the same key are counted together) */
+  frames: readonly (OfferableFrame & { key: string })[];
   /** the closures of the room's facility: weekly, holidays, year-end, dated */
   closure: ClosureRules;
 };
@@ -72,24 +73,26 @@ function add<K>(map: Map<K, number>, key: K, n: number) {
 
 /**
  * Slots offered: every time frame of every room on every day its facility is open in the
- * range. A divisible hall and its halves are separate rooms, each offering its own frames.
+ * range and the frame is offered (its day type; as set up now). A divisible hall and its halves
+ * are separate rooms, each offering its own frames.
  */
 export function slotsOffered(rooms: readonly OfferingRoom[], range: DateRange): SlotsOffered {
   const result: SlotsOffered = { total: 0, byFacility: new Map(), byRoom: new Map(), byFrame: new Map(), byWeekday: [0, 0, 0, 0, 0, 0, 0], byMonth: new Map() };
   for (const room of rooms) {
     result.byRoom.set(room.id, 0);
     if (!result.byFacility.has(room.facilityId)) result.byFacility.set(room.facilityId, 0);
-    for (const key of room.frameKeys) if (!result.byFrame.has(key)) result.byFrame.set(key, 0);
+    for (const { key } of room.frames) if (!result.byFrame.has(key)) result.byFrame.set(key, 0);
   }
   for (const month of monthsIn(range)) result.byMonth.set(month, 0);
   for (const date of datesIn(range)) {
     for (const room of rooms) {
       if (closureOn(date, room.closure)) continue;
-      const n = room.frameKeys.length;
+      const frames = framesOn(room.frames, date);
+      const n = frames.length;
       result.total += n;
       add(result.byFacility, room.facilityId, n);
       add(result.byRoom, room.id, n);
-      for (const key of room.frameKeys) add(result.byFrame, key, 1);
+      for (const { key } of frames) add(result.byFrame, key, 1);
       result.byWeekday[weekday(date)]! += n;
       add(result.byMonth, monthOf(date), n);
     }

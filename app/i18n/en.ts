@@ -83,6 +83,8 @@ export const en: Messages = {
     seeAvailability: ": see availability",
     capacity: (n) => `Up to ${n} people`,
     holidayFee: (fee) => ` (weekends and holidays ${fee})`,
+    weekdaysOnly: "weekdays only",
+    holidaysOnly: "weekends and holidays only",
     equipment: "Equipment to borrow",
     equipmentIntro: "You can choose how many you need while applying.",
     equipmentItem: (name, stock, fee) => `${name} (${stock}): ${fee} per slot`,
@@ -110,6 +112,7 @@ export const en: Messages = {
     full: { symbol: "×", label: "Full" },
     closed: { symbol: "休", label: "Closed" },
     outside: { symbol: "", label: "Not bookable online" },
+    none: { symbol: "－", label: "No times on this day" },
   },
 
   day: {
@@ -119,6 +122,7 @@ export const en: Messages = {
     blockedAllDay: (reason) => `This room cannot be used on this day (${reason}).`,
     blocked: (reason) => `Not available (${reason})`,
     unavailable: "Not available",
+    noFrames: "This room has no times to book on this day (it is booked on weekdays only, or on weekends and holidays only). Please choose another day.",
     choose: "Choose the times you want. You can choose several.",
     taken: "Already booked",
     select: "Choose",
@@ -608,6 +612,7 @@ export const en: Messages = {
     TOO_MANY_ITEMS: "You can apply for up to 20 times at once. Please apply in two parts.",
     UNKNOWN_ROOM: "We cannot find this room. Please choose again from the facility.",
     UNKNOWN_TIME_FRAME: "This room does not have that time. Please choose again.",
+    FRAME_NOT_OFFERED: "This time cannot be booked on this date (it is for weekdays only or weekends and holidays only, or it is no longer offered). Please choose another date or time.",
     NO_FEE_RULE: "The fee for this date is not set yet, so it cannot be booked online. Please call the facility.",
     UNKNOWN_EXEMPTION: "The exemption you chose was not found. Please choose again.",
     UNKNOWN_GROUP: "You cannot apply for this group (its registration ended, or you are not its representative).",

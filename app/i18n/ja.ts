@@ -88,6 +88,8 @@ export const ja = {
     seeAvailability: "の空きを見る",
     capacity: (n: number) => `定員 ${n}人`,
     holidayFee: (fee: string) => `（土日祝 ${fee}）`,
+    weekdaysOnly: "平日のみ",
+    holidaysOnly: "土日祝のみ",
     equipment: "貸し出す備品",
     equipmentIntro: "申し込みの途中で、借りる数を選べます。",
     equipmentItem: (name: string, stock: number, fee: string) => `${name}（${stock}点まで）1枠ごとに ${fee}`,
@@ -118,6 +120,7 @@ export const ja = {
     full: { symbol: "×", label: "満室" },
     closed: { symbol: "休", label: "休館日" },
     outside: { symbol: "", label: "受付期間外" },
+    none: { symbol: "－", label: "予約できる時間帯なし" },
   },
 
   day: {
@@ -127,6 +130,7 @@ export const ja = {
     blockedAllDay: (reason: string) => `この日は、この部屋は使えません（${reason}）。`,
     blocked: (reason: string) => `使えません（${reason}）`,
     unavailable: "使えません",
+    noFrames: "この部屋は、この日に予約できる時間帯がありません（平日だけ、または土日祝だけの部屋です）。別の日を選んでください。",
     choose: "使いたい時間を押してください。いくつでも選べます。",
     taken: "予約済みのため選べません",
     select: "選ぶ",
@@ -617,6 +621,7 @@ export const ja = {
     TOO_MANY_ITEMS: "一度に申し込める枠は20件までです。2回に分けて申し込んでください。",
     UNKNOWN_ROOM: "この部屋は見つかりません。もう一度、施設から選び直してください。",
     UNKNOWN_TIME_FRAME: "この部屋にはその時間帯がありません。もう一度選び直してください。",
+    FRAME_NOT_OFFERED: "この日には、この時間帯は予約できません（平日だけ・土日祝だけの時間帯か、受付をやめた時間帯です）。日にちか時間帯を選び直してください。",
     NO_FEE_RULE: "この日の使用料がまだ決まっていないため、インターネットでは予約できません。施設にお電話ください。",
     UNKNOWN_EXEMPTION: "選んだ減免の種類が見つかりません。もう一度選んでください。",
     UNKNOWN_GROUP: "この団体では申し込めません（登録の期限が切れたか、代表者ではありません）。",

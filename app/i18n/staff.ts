@@ -1,3 +1,110 @@
+import { formatMinutes } from "~/domain/calendar";
+import type { CsvColumn, CsvProblem } from "~/domain/setup-csv";
+import type { SetupProblem } from "~/domain/setup";
+import { ja } from "./ja";
+
+const DAY_TYPE_NAMES: Record<string, string> = { WEEKDAY: "平日", HOLIDAY: "土日祝" };
+const timeRange = (startMinute: number, endMinute: number) => ja.timeRange(formatMinutes(startMinute), formatMinutes(endMinute));
+
+/** Why a set-up change or a line of an onboarding file was refused (one message per code). */
+function setupProblem(problem: SetupProblem | CsvProblem): string {
+  switch (problem.code) {
+    case "FACILITY_NAME_REQUIRED":
+      return "施設名を入力してください";
+    case "FACILITY_NAME_TOO_LONG":
+      return "施設名は100文字までにしてください";
+    case "FACILITY_NAME_TAKEN":
+      return "同じ名前の施設がすでにあります。別の名前にしてください";
+    case "FACILITY_EXISTS":
+      return "この名前の施設はすでに登録されています。取り込みでは新しい施設だけを登録します（部屋を加えるときは、その施設の設定画面から追加してください）";
+    case "ADDRESS_REQUIRED":
+      return "住所を入力してください";
+    case "ADDRESS_TOO_LONG":
+      return "住所は200文字までにしてください";
+    case "PHONE_INVALID":
+      return "電話番号を 042-000-0000 のように、0から始まる10〜11けたの数字で入力してください";
+    case "WEEKDAYS_INVALID":
+      return "休館日は「月」「月・木」のように曜日で書いてください（ないときは空欄）";
+    case "ORDER_INVALID":
+      return "表示順は0から9999までの整数で入力してください";
+    case "ROOM_NAME_REQUIRED":
+      return "部屋名を入力してください";
+    case "ROOM_NAME_TOO_LONG":
+      return "部屋名は100文字までにしてください";
+    case "ROOM_NAME_TAKEN":
+      return "この施設には同じ名前の部屋がすでにあります。別の名前にしてください";
+    case "CAPACITY_INVALID":
+      return "定員は1から10000までの整数（人）で入力してください";
+    case "DESCRIPTION_TOO_LONG":
+      return "説明は500文字までにしてください";
+    case "FRAME_NAME_REQUIRED":
+      return "時間帯の名前を入力してください（例：午前）";
+    case "FRAME_NAME_TOO_LONG":
+      return "時間帯の名前は50文字までにしてください";
+    case "TIME_INVALID":
+      return "時刻を 9:00 や 21:30 のように入力してください（0:00〜24:00）";
+    case "OFF_GRID":
+      return "時刻は5分きざみ（9:00、9:05、9:10 …）にしてください";
+    case "END_NOT_AFTER_START":
+      return "終了は開始より後の時刻にしてください";
+    case "NO_DAY_TYPE":
+      return "平日・土日祝のどちらか（または両方）を選んでください";
+    case "DAY_TYPE_INVALID":
+      return "曜日区分は「平日」「土日祝」「毎日」のどれかにしてください（空欄は毎日）";
+    case "OVERLAPS":
+      return `同じ曜日区分の時間帯「${problem.name}」（${timeRange(problem.startMinute, problem.endMinute)}）と時間が重なっています${"otherLine" in problem ? `（${problem.otherLine}行目）` : ""}`;
+    case "FEE_REQUIRED":
+      return "料金を入力してください（無料のときは0）";
+    case "FEE_INVALID":
+      return "料金は0から1,000,000までの整数（円）で入力してください";
+    case "FEE_NOT_USED":
+      return "この時間帯の曜日区分では使わない料金です。空欄にしてください";
+    case "FEE_MISSING":
+      return "いまの料金表にこの時間帯の料金がないため、再開できません。「この時間帯を変える」で料金を入れてから再開してください";
+    case "TIMES_LOCKED":
+      return "予約の記録がある時間帯の時刻は変えられません。新しい時間帯を追加して、この時間帯を休止してください";
+    case "HAS_FUTURE_BOOKINGS": {
+      const listed = problem.bookings.map((b) => `申込番号 ${b.number}（${ja.date(b.date)} ${b.roomName} ${b.frameName}）`);
+      const more = problem.count > problem.bookings.length ? `ほか${problem.count - problem.bookings.length}件` : "";
+      return `これからの予約が${problem.count}件あります。先に「窓口での支払い」の画面で、施設の都合として取り消してください：${ja.list([...listed, ...(more ? [more] : [])])}`;
+    }
+    case "DIFFERS":
+      return `同じ施設・部屋の${problem.firstLine}行目と違います（2行目以降は空欄か同じ値にしてください）`;
+    case "ENCODING":
+      return "ファイルの文字コードが読めません。UTF-8 か Shift_JIS の CSV ファイルで保存してください";
+    case "EMPTY_FILE":
+      return "ファイルが空です";
+    case "NO_ROWS":
+      return "見出しの行のほかに、登録する行がありません";
+    case "UNCLOSED_QUOTE":
+      return "この行で始まる「\"」が閉じられていません";
+    case "TOO_MANY_ROWS":
+      return `一度に取り込めるのは${problem.max}行までです。ファイルを分けてください`;
+    case "MISSING_COLUMN":
+      return `列「${problem.header}」がありません。見本のファイルの見出しをそのまま使ってください`;
+    case "UNKNOWN_COLUMN":
+      return `列「${problem.header}」は使えません。見本のファイルの見出しに合わせてください`;
+    case "DUPLICATE_COLUMN":
+      return `列「${problem.header}」が2つあります`;
+  }
+}
+
+const CSV_HEADERS: Record<CsvColumn, string> = {
+  facility: "施設名",
+  address: "住所",
+  phone: "電話番号",
+  closedWeekdays: "休館曜日",
+  room: "部屋名",
+  capacity: "定員",
+  description: "部屋の説明",
+  frame: "時間帯名",
+  start: "開始",
+  end: "終了",
+  dayTypes: "曜日区分",
+  weekdayFee: "平日料金",
+  holidayFee: "土日祝料金",
+};
+
 /**
  * Strings of the staff, hall manager and operator screens. Japanese only for now (municipal
  * staff work in Japanese), and apart from the residents' dictionaries so that residents'
@@ -23,6 +130,7 @@ export const staffText = {
     displays: "施設の入口の案内画面とオープンデータ",
     blocks: "部屋・施設の使用中止（点検・選挙・災害など）",
     calendar: "休館日と予約の受付期間を設定する",
+    setup: "施設・部屋・時間帯を設定する",
   },
   statistics: {
     title: "利用統計",
@@ -233,6 +341,152 @@ export const staffText = {
       range: "「この日まで」は「この日から」と同じ日か、あとの日にしてください",
       place: "施設・部屋が見つかりません。選び直してください",
     },
+  },
+  setup: {
+    title: "施設・部屋・時間帯の設定",
+    intro: "住民が予約できる施設と部屋、部屋ごとの時間帯（午前・午後など）を設定します。変更はすべて操作の記録に残ります。",
+    problem: setupProblem,
+    dayTypeNames: DAY_TYPE_NAMES,
+    timeRange,
+    yen: ja.yen,
+    // the list
+    addFacility: "施設を追加する",
+    importCsv: "CSVファイルで施設をまとめて登録する",
+    facilities: "施設",
+    none: "施設はまだありません。「施設を追加する」か、CSVファイルで登録してください。",
+    rooms: (offered: number, retired: number) => (retired > 0 ? `部屋 ${offered}（休止中 ${retired}）` : `部屋 ${offered}`),
+    closedOn: (days: string) => (days ? `毎週${days}曜日は休館` : "毎週の休館日なし"),
+    settingsOf: "の設定",
+    related: "ほかの設定",
+    relatedFees: "使用料の設定（料金表の改定）",
+    relatedEquipment: "貸し出す備品の管理",
+    relatedPayment: "支払いと取り消しの返金の設定（押さえておく日数など）",
+    // a facility
+    newFacilityTitle: "施設を追加する",
+    facilityName: "施設名",
+    facilityNameHint: "例：中央公民館",
+    address: "住所",
+    addressHint: "例：東京都あきる野市二宮350",
+    phone: "電話番号",
+    phoneHint: "例：042-000-0101（住民の画面に出ます）",
+    closedWeekdays: "毎週の休館日",
+    closedWeekdaysHint: "休館する曜日を選んでください。ないときは選びません",
+    order: "表示順",
+    orderHint: "小さい数の施設から順に並びます（0から9999）",
+    facilityDetails: "施設の情報",
+    saveFacility: "施設の情報を保存する",
+    facilityAdded: "施設を追加しました。続けて部屋を追加してください。",
+    facilitySaved: "施設の情報を保存しました。",
+    roomsTitle: "部屋",
+    noRooms: "部屋はまだありません。下の「部屋を追加する」から追加してください。",
+    capacityOf: (n: number) => `定員 ${n}人`,
+    framesOf: (n: number) => (n > 0 ? `時間帯 ${n}` : "時間帯なし（予約できません）"),
+    retiredBadge: "休止中（予約できません）",
+    openRoom: (name: string) => `${name}の設定と時間帯`,
+    addRoom: "部屋を追加する",
+    roomName: "部屋名",
+    roomNameHint: "例：和室",
+    capacity: "定員（人）",
+    capacityHint: "1から10000まで",
+    description: "部屋の説明",
+    descriptionHint: "住民の画面に出ます。例：12畳の和室です。",
+    roomOrderHint: "小さい数の部屋から順に並びます（0から9999）",
+    addRoomSubmit: "部屋を追加する",
+    backToList: "施設・部屋・時間帯の設定",
+    unknownForm: "画面を読み込み直してから、もう一度お試しください。",
+    inFacility: (name: string) => `${name}の部屋`,
+    openFacilityBack: (name: string) => `${name}の設定へ戻る`,
+    timeOfDay: "時間",
+    // a room
+    roomDetails: "部屋の情報",
+    saveRoom: "部屋の情報を保存する",
+    roomAdded: "部屋を追加しました。時間帯を追加すると、予約できるようになります。",
+    roomSaved: "部屋の情報を保存しました。",
+    sharesSpace: (names: string) => `この部屋は ${names} と同じ場所を使います。どちらかが予約されている時間は、もう一方は予約できません。`,
+    framesTitle: "時間帯",
+    framesIntro: "時間帯ごとに、使える曜日（平日・土日祝）と料金を決めます。同じ曜日区分で時間が重なる時間帯は作れません。",
+    noFrames: "時間帯はまだありません。時間帯を追加するまで、この部屋は予約できません。",
+    dayTypes: "使える曜日",
+    dayTypesHint: "土日祝は土曜・日曜・祝日と年末年始（12月29日〜1月3日）です",
+    everyDay: "毎日",
+    feeLine: (fees: string) => `今日の料金：${fees}`,
+    noFee: "料金なし",
+    offered: "受付中",
+    retired: "休止中（予約できません）",
+    changeFrame: (name: string) => `${name}を変える`,
+    retireFrame: "この時間帯を休止する",
+    offerFrame: "この時間帯を再開する",
+    retireHint: "予約の記録がある部屋や時間帯は消せないため、休止します。休止すると予約できなくなり、これまでの予約はそのまま残ります。これからの予約があるときは休止できません。",
+    addFrame: "時間帯を追加する",
+    frameName: "時間帯の名前",
+    frameNameHint: "例：午前",
+    start: "開始時刻",
+    startHint: "例：9:00（5分きざみ）",
+    end: "終了時刻",
+    endHint: "例：12:00",
+    fee: (dayType: string) => `${DAY_TYPE_NAMES[dayType]}の料金（円）`,
+    feeHint: "使える曜日に選んだ日の料金を入れてください。今日使われている料金表と、これから始まる料金表のすべてに入れます。",
+    retireRefused: "休止できませんでした",
+    offerRefused: "再開できませんでした",
+    addFrameSubmit: "時間帯を追加する",
+    frameAdded: "時間帯を追加しました。すぐに予約できます。",
+    roomState: "部屋の受付",
+    retireRoom: "この部屋を休止する",
+    offerRoom: "この部屋を再開する",
+    roomRetired: "部屋を休止しました。予約できなくなりました。",
+    roomOffered: "部屋を再開しました。",
+    frameRetired: "時間帯を休止しました。予約できなくなりました。",
+    frameOffered: "時間帯を再開しました。",
+    // a frame
+    backToRoom: (name: string) => `${name}の設定へ戻る`,
+    frameTitle: (name: string) => `時間帯「${name}」を変える`,
+    timesLocked: "この時間帯には予約の記録があるため、開始と終了の時刻は変えられません。時刻を変えるときは、新しい時間帯を追加して、この時間帯を休止してください。",
+    unpricedHint: "次の曜日には、この時間帯の料金がまだありません。使える曜日に加えるときは、料金を入れてください。",
+    feeElsewhere: "料金を変えるときは、新しい料金表を追加します：",
+    feeElsewhereLink: "使用料の設定",
+    saveFrame: "時間帯を保存する",
+    frameSaved: "時間帯を保存しました。",
+    frameRetiredNote: "この時間帯は休止中です。再開は部屋の設定の画面でできます。",
+    // onboarding from a file
+    importTitle: "CSVファイルで施設を登録する",
+    importIntro: "自治体の施設・部屋・時間帯を、1つのCSVファイルでまとめて登録します。1行に部屋の時間帯を1つ書きます。",
+    importAllOrNothing: "ファイル全体を先に確かめ、1行でも問題があれば何も登録しません。問題のある行と列を一覧にしますので、直してからもう一度選んでください。",
+    importExisting: "すでに登録されている施設と同じ名前の施設は登録しません（同じファイルを2回取り込んでも、二重になりません）。登録済みの施設に部屋を加えるときは、その施設の設定画面から追加してください。",
+    importFees: "料金は、今日使われている料金表と、これから始まる料金表のすべてに入れます。料金表がまだないときは、今日からの料金表を作ります。",
+    template: "見本のファイル（CSV）をダウンロードする",
+    columnsTitle: "列の書き方",
+    columnHeader: "列",
+    columnRule: "書き方",
+    columnRules: {
+      facility: "必須。同じ施設の行には同じ名前を書きます",
+      address: "必須。施設の最初の行に書きます（2行目以降は空欄か同じ値）",
+      phone: "必須。例：042-000-0303（施設の最初の行）",
+      closedWeekdays: "例：月、月・木。ないときは空欄（施設の最初の行）",
+      room: "必須。同じ部屋の行には同じ名前を書きます",
+      capacity: "必須。1から10000までの人数（部屋の最初の行）",
+      description: "なくても可。住民の画面に出ます（部屋の最初の行）",
+      frame: "必須。例：午前",
+      start: "必須。例：9:00（5分きざみ。全角の ９：００ も可）",
+      end: "必須。例：12:00。開始より後",
+      dayTypes: "平日、土日祝、毎日のどれか。空欄は毎日",
+      weekdayFee: "平日に使える時間帯の料金（円）。土日祝だけの時間帯では空欄",
+      holidayFee: "土日祝に使える時間帯の料金（円）。平日だけの時間帯では空欄。見出しは「休日料金」でも可",
+    } as Record<CsvColumn, string>,
+    columnName: (column: CsvColumn) => CSV_HEADERS[column],
+    encodingNote: "文字コードは UTF-8（BOMあり・なし）か Shift_JIS。Excel で「CSV（コンマ区切り）」として保存したファイルをそのまま使えます。",
+    file: "CSVファイル",
+    fileHint: "2MBまで",
+    fileRequired: "CSVファイルを選んでください",
+    fileTooLarge: "ファイルが大きすぎます（2MBまで）",
+    check: "確かめるだけ（登録しない）",
+    import: "確かめて登録する",
+    checkedOk: (facilities: number, rooms: number, frames: number) =>
+      `問題はありません。施設${facilities}、部屋${rooms}、時間帯${frames}を登録できます。登録するときは、もう一度ファイルを選んで「確かめて登録する」を押してください。`,
+    imported: (facilities: number, rooms: number, frames: number) => `施設${facilities}、部屋${rooms}、時間帯${frames}を登録しました。`,
+    reportTitle: (n: number) => `ファイルに${n}件の問題があります。何も登録していません`,
+    reportIntro: "直してから、もう一度ファイルを選んでください。",
+    reportLine: (line: number, column: string | null, message: string) => `${line}行目${column ? `・列「${column}」` : ""}：${message}`,
+    reportMore: (n: number) => `ほかに${n}件あります（上から直してください）`,
   },
   groups: {
     title: "団体登録の申請",
@@ -840,6 +1094,17 @@ export const staffText = {
       "closure.added": "臨時の休館日の追加",
       "closure.removed": "臨時の休館日の取り消し",
       "municipality.calendar_settings_changed": "受付期間と休館日の設定の変更",
+      "facility.added": "施設の追加",
+      "facility.updated": "施設の情報の変更",
+      "facility.imported": "施設のCSV取り込み",
+      "room.added": "部屋の追加",
+      "room.updated": "部屋の情報の変更",
+      "room.retired": "部屋の休止",
+      "room.offered": "部屋の再開",
+      "time_frame.added": "時間帯の追加",
+      "time_frame.updated": "時間帯の変更",
+      "time_frame.retired": "時間帯の休止",
+      "time_frame.offered": "時間帯の再開",
     } as Record<string, string>,
     none: "まだ記録はありません。",
   },

@@ -16,7 +16,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const [rateOf, equipment] = await Promise.all([currentRates(municipality.id, today), equipmentOfFacility(municipality.id, facility.id, today)]);
   const rooms = facility.rooms.map((room) => ({
     ...room,
-    timeFrames: room.timeFrames.map((frame) => ({ ...frame, ...rateOf(frame.id) })),
+    timeFrames: room.timeFrames.map(({ dayTypes, ...frame }) => {
+      const rate = rateOf(frame.id);
+      return {
+        ...frame,
+        weekday: dayTypes.includes("WEEKDAY") ? rate.weekday : null,
+        holiday: dayTypes.includes("HOLIDAY") ? rate.holiday : null,
+        /** the one day type of a frame offered on weekdays only or on holidays only */
+        only: dayTypes.length === 1 ? dayTypes[0]! : null,
+      };
+    }),
   }));
   const closedOn = { holidays: municipality.closedOnHolidays, yearEnd: municipality.closedAtYearEnd };
   return { slug: municipality.slug, facility: { ...facility, rooms }, equipment, closedOn };
@@ -59,8 +68,9 @@ export default function FacilityPage() {
                 <li key={f.id}>
                   {/* no nowrap: at 225 % text on a 320 px screen even one time range is wider than the line */}
                   {`${f.name} ${t.timeRange(formatMinutes(f.startMinute), formatMinutes(f.endMinute))}`}
-                  {f.weekday !== null ? ` ${t.yen(f.weekday)}` : ""}
-                  {f.holiday !== null && f.holiday !== f.weekday ? t.facility.holidayFee(t.yen(f.holiday)) : ""}
+                  {f.only ? ` ${f.only === "WEEKDAY" ? t.facility.weekdaysOnly : t.facility.holidaysOnly}` : ""}
+                  {f.only === "HOLIDAY" ? (f.holiday !== null ? ` ${t.yen(f.holiday)}` : "") : f.weekday !== null ? ` ${t.yen(f.weekday)}` : ""}
+                  {!f.only && f.holiday !== null && f.holiday !== f.weekday ? t.facility.holidayFee(t.yen(f.holiday)) : ""}
                 </li>
               ))}
             </ul>

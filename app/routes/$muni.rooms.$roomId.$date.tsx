@@ -84,7 +84,9 @@ export default function RoomDay() {
       ? t.day.blockedAllDay(blockedAllDay)
       : windowError
         ? t.bookingErrors[windowError]
-        : null;
+        : frames.length === 0
+          ? t.day.noFrames
+          : null;
   const error = actionData?.error;
   const errorMessage =
     error === "RESELECT" ? t.day.reselect : error === "JUST_TAKEN" ? t.day.justTaken : error ? t.bookingErrors[error] : null;

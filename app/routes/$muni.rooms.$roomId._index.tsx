@@ -55,7 +55,7 @@ export default function RoomMonth() {
       <p>
         {t.month.intro(room.facility.name, room.capacity)}
       </p>
-      <MarkLegend />
+      <MarkLegend withNone={days.some((d) => d.mark === "none")} />
       <nav className="month-nav" aria-label={t.month.monthNav}>
         {previous ? <a href={`${base}?month=${previous}`}>‹ {t.monthName(previous)}</a> : <span />}
         {next ? <a href={`${base}?month=${next}`}>{t.monthName(next)} ›</a> : <span />}

@@ -25,6 +25,7 @@ export default function StaffMenu() {
         <li><a href={`/${slug}/staff/statistics`}>{t.statistics}</a></li>
         <li><a href={`/${slug}/staff/exemptions`}>{t.exemptions}</a></li>
         <li><a href={`/${slug}/staff/groups`}>{t.groups}</a></li>
+        <li><a href={`/${slug}/staff/setup`}>{t.setup}</a></li>
         <li><a href={`/${slug}/staff/fees`}>{t.fees}</a></li>
         <li><a href={`/${slug}/staff/equipment`}>{t.equipment}</a></li>
         <li><a href={`/${slug}/staff/payment-settings`}>{t.paymentSettings}</a></li>

@@ -20,23 +20,14 @@ import {
   allExemptionCategories,
   listFeeSchedules,
   loadFeeTable,
+  pricedFrames,
   type ScheduleProblem,
   setExemptionCategoryActive,
 } from "~/services/fees.server";
-import { db } from "~/utils/db.server";
 import { requireMunicipality } from "~/utils/municipality.server";
 import { requireRole } from "~/utils/session.server";
 
 const t = staffText.fees;
-const DAY_TYPES = ["WEEKDAY", "HOLIDAY"] as const;
-
-async function framesOf(municipalityId: string) {
-  return db.room.findMany({
-    where: { municipalityId },
-    orderBy: [{ facility: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-    select: { id: true, name: true, facility: { select: { name: true } }, timeFrames: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true } } },
-  });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await requireMunicipality(params);
@@ -44,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tomorrow = addDays(todayIn(municipality.timeZone, new Date()), 1);
   const [schedules, rooms, table, categories, equipment] = await Promise.all([
     listFeeSchedules(municipality.id),
-    framesOf(municipality.id),
+    pricedFrames(municipality.id),
     loadFeeTable(municipality.id),
     allExemptionCategories(municipality.id),
     offeredEquipment(municipality.id),
@@ -53,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inForce = scheduleInForce(table.schedules, tomorrow);
   const current = Object.fromEntries([
     ...rooms.flatMap((r) =>
-      r.timeFrames.flatMap((f) => DAY_TYPES.map((d) => [`rate:${f.id}:${d}`, String(inForce?.rates.get(`${f.id}:${d}`) ?? "")])),
+      r.timeFrames.flatMap((f) => f.dayTypes.map((d) => [`rate:${f.id}:${d}`, String(inForce?.rates.get(`${f.id}:${d}`) ?? "")])),
     ),
     ...equipment.map((e) => [`equipment:${e.id}`, String(inForce?.equipmentFees.get(e.id) ?? "")]),
   ]);
@@ -163,8 +154,7 @@ export default function FeeSettings() {
   };
   for (const room of rooms) {
     for (const f of room.timeFrames) {
-      labels[`rate:${f.id}:WEEKDAY`] = `${room.name} ${t.weekday(f.name)}`;
-      labels[`rate:${f.id}:HOLIDAY`] = `${room.name} ${t.holiday(f.name)}`;
+      for (const d of f.dayTypes) labels[`rate:${f.id}:${d}`] = `${room.name} ${d === "WEEKDAY" ? t.weekday(f.name) : t.holiday(f.name)}`;
     }
   }
   for (const e of equipment) labels[`equipment:${e.id}`] = t.equipmentFee(e.name);
@@ -217,7 +207,7 @@ export default function FeeSettings() {
           <fieldset key={room.id} className="fee-room">
             <legend>{`${room.facility.name} ${room.name}`}</legend>
             {room.timeFrames.map((f) =>
-              DAY_TYPES.map((d) => {
+              f.dayTypes.map((d) => {
                 const name = `rate:${f.id}:${d}`;
                 return (
                   <TextField

@@ -12,6 +12,7 @@ import {
   type ChoiceOption,
   DateOfBirthField,
   ErrorSummary,
+  FileField,
   Notice,
   RadioGroup,
   SelectField,
@@ -364,6 +365,19 @@ export default function DevComponents() {
         <Notice tone="error" title="この枠は選べません" headingLevel={3}>
           <p>ほかの方の予約が先に入りました。別の時間を選んでください。</p>
         </Notice>
+      </Section>
+
+      <Section
+        id="file-field"
+        title="ファイルを選ぶ（FileField）"
+        when={<>職員がファイルを送るとき（施設のCSV登録）。ブラウザの標準のファイル選択をそのまま使い、form には encType="multipart/form-data" を付けます。</>}
+      >
+        <Example title="ふつう">
+          <FileField name="dev-file" label="CSVファイル" hint="2MBまで" accept=".csv,text/csv" />
+        </Example>
+        <Example title="エラー">
+          <FileField name="dev-file-error" label="CSVファイル" hint="2MBまで" accept=".csv,text/csv" error="CSVファイルを選んでください" />
+        </Example>
       </Section>
 
       <Section

@@ -1,10 +1,2 @@
-import { toHalfWidth } from "./account.server";
-
-/**
- * A whole number as staff type it on settings pages: full-width digits, commas, 円 and % are
- * accepted; null when it is not a whole number (blank, letters, decimals).
- */
-export function wholeNumber(value: string) {
-  const v = toHalfWidth(value).replace(/[,，円%％\s]/g, "");
-  return /^-?\d+$/.test(v) ? Number(v) : null;
-}
+/** Numbers as staff type them on settings pages (the rule lives in the domain, shared with CSV imports). */
+export { parseWholeNumber as wholeNumber } from "~/domain/numbers";

@@ -11,6 +11,7 @@ import { blockOf } from "~/domain/blocks";
 import { bookingWindow, checkBookingWindow, type WindowError } from "~/domain/booking-window";
 import { addDays, datesOfMonth, type IsoDate, type IsoMonth, todayIn } from "~/domain/calendar";
 import { type Closure, closureOn } from "~/domain/closures";
+import { framesOn } from "~/domain/time-frames";
 import type { Municipality } from "./catalog.server";
 import { baseFeeOn, loadFeeTable } from "./fees.server";
 import {
@@ -109,7 +110,7 @@ async function availabilityOfDates(
     const { rules, occupied } = perRoom.get(room.id)!;
     const closure = closureOn(date, rules.closure);
     const windowError: WindowError | null = checkBookingWindow(date, today, municipality);
-    const frames: FrameAvailability[] = room.timeFrames.map((frame) => {
+    const frames: FrameAvailability[] = framesOn(room.timeFrames, date).map((frame) => {
       const interval = slotInterval(date, frame, municipality.timeZone);
       const block = closure ? null : blockOf(interval, room.spaceIds, rules.blocks);
       return {
@@ -175,7 +176,7 @@ export async function alternativesFor(
       });
     }
   }
-  const frameIndex = room.timeFrames.findIndex((f) => f.id === taken.timeFrameId);
+  const frameIndex = framesOn(room.timeFrames, taken.date).findIndex((f) => f.id === taken.timeFrameId);
   const byRoom = new Map(rooms.map((r) => [r.id, r]));
   return nearestAlternatives({ ...taken, frameIndex: Math.max(frameIndex, 0) }, candidates).map(
     (c) => {

@@ -24,6 +24,7 @@ import {
   loadOccupied,
   lockSpaces,
   type RoomDetail,
+  slotsNoLongerOffered,
 } from "./rooms.server";
 import { itemsShortOfStock, type StockRequest } from "./equipment.server";
 import { exemptionTermsOf, listExemptionCategories, loadFeeTable, quoteFor } from "./fees.server";
@@ -133,6 +134,7 @@ export async function checkRequestedSlots(
   });
   const slots: SlotDetail[] = [];
   const stockRequests: StockRequest[] = [];
+  const refused = new Set(problems.map((p) => p.item));
   requested.forEach((slot, item) => {
     const room = rooms.get(slot.roomId);
     const frame = room?.timeFrames.find((f) => f.id === slot.timeFrameId);
@@ -144,7 +146,8 @@ export async function checkRequestedSlots(
         .map((e) => ({ id: e.id, name: e.name, quantity: pricing.extras.equipment[e.id]! })),
     };
     const plain = quoteFor(fees, slot, pricing.facts, null, extras);
-    if (!plain) return void problems.push({ code: "NO_FEE_RULE", item });
+    // a frame not offered that day has no fee for it either: one problem per slot is enough
+    if (!plain) return void (refused.has(item) ? undefined : problems.push({ code: "NO_FEE_RULE", item }));
     const exempt = pricing.exemption ? quoteFor(fees, slot, pricing.facts, pricing.exemption, extras) : null;
     const interval = slotInterval(slot.date, frame, municipality.timeZone);
     stockRequests.push(...extras.equipment.map((e) => ({ item, equipmentId: e.id, quantity: e.quantity, ...interval })));
@@ -314,10 +317,11 @@ export async function submitApplication(
       // as a taken slot. Lock the spaces first, always in the same order: the second one waits
       // here, then meets the committed row and gets its exclusion violation.
       await lockSpaces(tx, municipality.id, items.flatMap((item) => item.spaceIds));
-      // A block or a closure added since the first look locked these spaces too and is
-      // committed by now; one added later waits for this booking and then lists it (ADR 0015).
-      const closed = await slotsClosedMeanwhile(tx, municipality, items);
-      if (closed.length > 0) throw new SlotsClosed(closed);
+      // A block, a closure or a retirement made since the first look locked these spaces too
+      // and is committed by now; one made later waits for this booking (ADR 0014, ADR 0015).
+      const retired = await slotsNoLongerOffered(tx, municipality.id, items);
+      const gone = [...retired.map((item): BookingProblem => ({ code: "FRAME_NOT_OFFERED", item })), ...(await slotsClosedMeanwhile(tx, municipality, items))];
+      if (gone.length > 0) throw new SlotsClosed(gone);
       await tx.occupancy.createMany({
         data: items.flatMap((item) =>
           item.spaceIds.map((spaceId) => ({
@@ -397,7 +401,7 @@ async function slotTaken(municipality: Municipality, slots: RequestedSlot[], ind
   };
 }
 
-/** Thrown inside the submitting transaction to roll it back: the hall closed a slot meanwhile. */
+/** Thrown inside the submitting transaction to roll it back: the hall closed or retired a slot meanwhile. */
 class SlotsClosed extends Error {
   constructor(readonly problems: BookingProblem[]) {
     super("slots closed meanwhile");

@@ -59,6 +59,7 @@ export function listFacilities(municipalityId: string) {
       address: true,
       phone: true,
       rooms: {
+        where: { active: true },
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
         select: { id: true, name: true, capacity: true },
       },
@@ -76,6 +77,7 @@ export function findFacility(municipalityId: string, facilityId: string) {
       phone: true,
       closedWeekdays: true,
       rooms: {
+        where: { active: true },
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
         select: {
           id: true,
@@ -83,8 +85,9 @@ export function findFacility(municipalityId: string, facilityId: string) {
           capacity: true,
           description: true,
           timeFrames: {
+            where: { active: true },
             orderBy: { sortOrder: "asc" },
-            select: { id: true, name: true, startMinute: true, endMinute: true },
+            select: { id: true, name: true, startMinute: true, endMinute: true, dayTypes: true },
           },
         },
       },

@@ -1,10 +1,8 @@
-import { dbDateFromIsoDate, type IsoDate, isoDateFromDbDate, todayIn, weekday } from "~/domain/calendar";
-import { holidayName, isYearEnd } from "~/domain/closures";
+import { dbDateFromIsoDate, type IsoDate, isoDateFromDbDate, todayIn } from "~/domain/calendar";
 import {
   type ApplicantFacts,
   checkFeeRules,
   type DayType,
-  dayTypeOf,
   type ExemptionTerms,
   type FeeBreakdown,
   type FeeRuleProblem,
@@ -12,9 +10,12 @@ import {
   quoteSlot,
   scheduleInForce,
 } from "~/domain/fees";
+import { dayTypeOn } from "~/domain/time-frames";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
+
+export { dayTypeOn };
 
 type Client = Pick<Prisma.TransactionClient, "feeSchedule" | "exemptionCategory">;
 
@@ -71,10 +72,6 @@ export async function loadFeeTable(municipalityId: string, client: Client = db):
       equipmentFees: new Map(s.equipmentRates.map((r) => [r.equipmentId, r.amount])),
     })),
   };
-}
-
-export function dayTypeOn(date: IsoDate) {
-  return dayTypeOf(weekday(date), holidayName(date) !== null || isYearEnd(date));
 }
 
 /** The base fee of a time frame on a date of use, by the schedule in force then (null: none). */
@@ -186,8 +183,8 @@ export type NewSchedule = {
 export type ScheduleProblem = FeeRuleProblem | "UNKNOWN_TIME_FRAME" | "UNKNOWN_EQUIPMENT" | "MISSING_RATE" | "IN_THE_PAST";
 
 /**
- * Adds a fee schedule from a date (a revision), every time frame priced for both day types and
- * every active equipment priced.
+ * Adds a fee schedule from a date (a revision), every offered time frame priced for each of its
+ * day types and every active equipment priced (retired frames may be priced).
  * Checked first (one domain rule set, checkFeeRules); saved whole or not at all, audited.
  */
 export async function addFeeSchedule(
@@ -198,7 +195,7 @@ export async function addFeeSchedule(
 ): Promise<{ ok: true; id: string } | { ok: false; problems: ScheduleProblem[] }> {
   const equipmentRates = input.equipmentRates ?? {};
   const [frames, existing, equipment] = await Promise.all([
-    db.timeFrame.findMany({ where: { municipalityId: municipality.id }, select: { id: true } }),
+    db.timeFrame.findMany({ where: { municipalityId: municipality.id }, select: { id: true, dayTypes: true, active: true, room: { select: { active: true } } } }),
     db.feeSchedule.findMany({ where: { municipalityId: municipality.id }, select: { effectiveFrom: true } }),
     db.equipment.findMany({ where: { municipalityId: municipality.id }, select: { id: true, active: true } }),
   ]);
@@ -215,7 +212,7 @@ export async function addFeeSchedule(
   if (Object.keys(input.rates).some((key) => !frameIds.has(key.split(":")[0]!))) problems.push("UNKNOWN_TIME_FRAME");
   if (Object.keys(equipmentRates).some((id) => !equipmentIds.has(id))) problems.push("UNKNOWN_EQUIPMENT");
   if (
-    [...frameIds].some((id) => input.rates[`${id}:WEEKDAY`] === undefined || input.rates[`${id}:HOLIDAY`] === undefined) ||
+    frames.some((f) => f.active && f.room.active && f.dayTypes.some((d) => input.rates[`${f.id}:${d}`] === undefined)) ||
     equipment.some((e) => e.active && equipmentRates[e.id] === undefined)
   ) {
     problems.push("MISSING_RATE");
@@ -261,6 +258,20 @@ export async function addFeeSchedule(
     if ((error as { code?: string }).code === "P2002") return { ok: false, problems: ["DUPLICATE_EFFECTIVE_DATE"] };
     throw error;
   }
+}
+
+/** The rooms and frames a new fee schedule prices: offered ones, each frame with its day types. */
+export function pricedFrames(municipalityId: string) {
+  return db.room.findMany({
+    where: { municipalityId, active: true },
+    orderBy: [{ facility: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      facility: { select: { name: true } },
+      timeFrames: { where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, dayTypes: true } },
+    },
+  });
 }
 
 export async function listFeeSchedules(municipalityId: string) {

@@ -1,7 +1,9 @@
 import type { KnownRoom } from "~/domain/booking-rules";
 import { type BlockRule, blocksOfRoom } from "~/domain/blocks";
+import type { DayType } from "~/domain/fees";
 import { addDays, dbDateFromIsoDate, type IsoDate, isoDateFromDbDate } from "~/domain/calendar";
 import type { Interval } from "~/domain/availability";
+import { isOfferedOn } from "~/domain/time-frames";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { Municipality } from "./catalog.server";
@@ -16,9 +18,10 @@ const roomSelect = {
   sortOrder: true,
   facility: { select: { id: true, name: true, closedWeekdays: true } },
   spaces: { select: { spaceId: true } },
+  // retired frames too: a selection that names one is told it is no longer offered
   timeFrames: {
     orderBy: { sortOrder: "asc" },
-    select: { id: true, name: true, startMinute: true, endMinute: true },
+    select: { id: true, name: true, startMinute: true, endMinute: true, dayTypes: true, active: true },
   },
 } as const;
 
@@ -29,7 +32,8 @@ export type RoomDetail = {
   description: string;
   facility: { id: string; name: string; closedWeekdays: number[] };
   spaceIds: string[];
-  timeFrames: { id: string; name: string; startMinute: number; endMinute: number }[];
+  /** every frame, retired ones too; framesOn (app/domain/time-frames.ts) gives a date's */
+  timeFrames: { id: string; name: string; startMinute: number; endMinute: number; dayTypes: DayType[]; active: boolean }[];
 };
 
 function toDetail(room: {
@@ -45,10 +49,13 @@ function toDetail(room: {
   return { ...rest, spaceIds: spaces.map((s) => s.spaceId) };
 }
 
-/** Rooms of the municipality by id; ids of other municipalities are simply not found. */
+/**
+ * Rooms of the municipality that are offered, by id; ids of other municipalities and retired
+ * rooms are simply not found.
+ */
 export async function findRooms(municipalityId: string, roomIds: readonly string[]) {
   const rooms = await db.room.findMany({
-    where: { municipalityId, id: { in: [...new Set(roomIds)] } },
+    where: { municipalityId, active: true, id: { in: [...new Set(roomIds)] } },
     select: roomSelect,
   });
   return new Map(rooms.map((r) => [r.id, toDetail(r)]));
@@ -58,10 +65,30 @@ export async function findRoom(municipalityId: string, roomId: string) {
   return (await findRooms(municipalityId, [roomId])).get(roomId) ?? null;
 }
 
+/**
+ * The positions of slots whose frame or room is no longer offered on their date, read inside a
+ * booking's transaction after it locked the rooms' spaces (retiring takes the same locks).
+ */
+export async function slotsNoLongerOffered(
+  tx: Prisma.TransactionClient,
+  municipalityId: string,
+  slots: readonly { timeFrameId: string; date: IsoDate }[],
+): Promise<number[]> {
+  const frames = await tx.timeFrame.findMany({
+    where: { municipalityId, id: { in: [...new Set(slots.map((s) => s.timeFrameId))] } },
+    select: { id: true, dayTypes: true, active: true, room: { select: { active: true } } },
+  });
+  const byId = new Map(frames.map((f) => [f.id, f]));
+  return slots.flatMap((slot, item) => {
+    const frame = byId.get(slot.timeFrameId);
+    return frame && frame.room.active && isOfferedOn(frame, slot.date) ? [] : [item];
+  });
+}
+
 /** The other rooms of a facility, for offering alternatives. */
 export async function findFacilityRooms(municipalityId: string, facilityId: string) {
   const rooms = await db.room.findMany({
-    where: { municipalityId, facilityId },
+    where: { municipalityId, facilityId, active: true },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: roomSelect,
   });

@@ -5,6 +5,7 @@ import { addDays, formatMinutes, instantAt, type IsoDate, localDateTime, weekday
 import { PURPOSE_CATEGORIES } from "~/domain/purpose-categories";
 import { type DateRange, monthsIn, occupancyRate, percentOf, slotsOffered } from "~/domain/statistics";
 import { Prisma } from "~/generated/prisma/client";
+import type { DayType } from "~/generated/prisma/client";
 import { ja } from "~/i18n/ja";
 import { staffText } from "~/i18n/staff";
 import { BOM, type CsvCell, csvRow } from "~/utils/csv";
@@ -70,7 +71,7 @@ const NO_FIGURES: Figures = { booked: 0, cancelled: 0, noShows: 0, headcount: 0,
 export type RevenueRow = { method: string; payments: number; refunds: number; reversals: number; net: number; entries: number };
 
 type Scope = {
-  facilities: { id: string; name: string; rooms: { id: string; name: string; timeFrames: { name: string; startMinute: number; endMinute: number }[] }[]; closedWeekdays: number[] }[];
+  facilities: { id: string; name: string; rooms: { id: string; name: string; timeFrames: { name: string; startMinute: number; endMinute: number; active: boolean; dayTypes: DayType[] }[] }[]; closedWeekdays: number[] }[];
   facilityName: string | null;
 };
 
@@ -85,7 +86,7 @@ async function scopeOf(municipalityId: string, facilityId: string | null): Promi
       closedWeekdays: true,
       rooms: {
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, timeFrames: { orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true } } },
+        select: { id: true, name: true, timeFrames: { orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true, active: true, dayTypes: true } } },
       },
     },
   });
@@ -204,7 +205,7 @@ export async function usageStatistics(town: Town, query: StatisticsQuery, now: D
       f.rooms.map((r) => ({
         id: r.id,
         facilityId: f.id,
-        frameKeys: r.timeFrames.map(frameKey),
+        frames: r.timeFrames.map((frame) => ({ ...frame, key: frameKey(frame) })),
         closure: { closedWeekdays: f.closedWeekdays, closedOnHolidays: town.closedOnHolidays, closedAtYearEnd: town.closedAtYearEnd, closedDates: closedDatesOf(f.id) },
       })),
     ),

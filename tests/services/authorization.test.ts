@@ -43,6 +43,7 @@ const signedOutOnly = but(all("redirect"), { anonymous: "200", otherTenantStaff:
 const operatorOnly = but(all("login"), { operator: "200" });
 
 type Fixture = Awaited<ReturnType<typeof setUp>>;
+const VALID_FACILITY = { facilityName: "乗っ取り会館", address: "どこか1-1", phone: "042-000-0000", facilitySortOrder: "0" };
 type Case = {
   /** URL params; `muni` defaults to the municipality under test */
   params?: (f: Fixture) => Record<string, string>;
@@ -296,6 +297,51 @@ const TABLE: Record<string, Case | Case[]> = {
       params: (f) => ({ closureId: f.otherTenant.closureId }),
       get: but(signedIn("403"), { staff: "404" }),
       post: { form: () => ({ intent: "remove" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+  ],
+  "$muni.staff.setup._index.tsx": { get: staffOnly },
+  "$muni.staff.setup.template.tsx": { get: staffOnly },
+  "$muni.staff.setup.new.tsx": { get: staffOnly, post: { form: () => ({ facilityName: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
+  "$muni.staff.setup.import.tsx": { get: staffOnly, post: { form: () => ({ intent: "check" }), expect: but(signedIn("403"), { staff: "400" }) } },
+  // another municipality's facility, room or frame: not found, whatever is posted (valid forms here)
+  "$muni.staff.setup.facilities.$facilityId.tsx": [
+    { params: (f) => ({ facilityId: f.facility.id }), get: staffOnly, post: { form: () => ({ intent: "room", roomName: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    {
+      params: (f) => ({ facilityId: f.otherTenant.facility.id }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "room", roomName: "乗っ取り室", capacity: "5", roomSortOrder: "0" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+    {
+      params: (f) => ({ facilityId: f.otherTenant.facility.id }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "facility", ...VALID_FACILITY }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+  ],
+  "$muni.staff.setup.rooms.$roomId.tsx": [
+    { params: (f) => ({ roomId: f.room.id }), get: staffOnly, post: { form: () => ({ intent: "frame", frameName: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    {
+      params: (f) => ({ roomId: f.otherTenant.rooms.small.id }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "room", roomName: "乗っ取り室", capacity: "5", roomSortOrder: "0" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+    {
+      params: (f) => ({ roomId: f.otherTenant.rooms.small.id }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ intent: "retire-room" }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+    // this municipality's room, another municipality's frame
+    {
+      params: (f) => ({ roomId: f.room.id }),
+      get: staffOnly,
+      post: { form: (f) => ({ intent: "retire-frame", frameId: f.otherTenant.rooms.small.frames[2]!.id }), expect: but(signedIn("403"), { staff: "404" }) },
+    },
+  ],
+  "$muni.staff.setup.frames.$frameId.tsx": [
+    { params: (f) => ({ frameId: f.room.frames[0]!.id }), get: staffOnly, post: { form: () => ({ frameName: "" }), expect: but(signedIn("403"), { staff: "400" }) } },
+    {
+      params: (f) => ({ frameId: f.otherTenant.rooms.small.frames[1]!.id }),
+      get: but(signedIn("403"), { staff: "404" }),
+      post: { form: () => ({ frameName: "乗っ取り", start: "13:00", end: "17:00", dayTypes: "WEEKDAY" }), expect: but(signedIn("403"), { staff: "404" }) },
     },
   ],
   "$muni.invite.$token.tsx": {
@@ -590,6 +636,15 @@ describe("authorization table", () => {
     expect(await search({})).toEqual(own.map((a) => a.number));
     expect(await search({ number: String(number) })).toEqual([number]);
     expect(await search({ number: String(fixture.otherTenant.applicationNumber) })).toEqual([]);
+  });
+
+  it("changes nothing of another municipality's facilities, rooms or frames", async () => {
+    const { rooms } = fixture.otherTenant;
+    expect(await db.facility.count({ where: { name: "乗っ取り会館" } })).toBe(0);
+    expect(await db.room.count({ where: { name: "乗っ取り室" } })).toBe(0);
+    expect(await db.timeFrame.count({ where: { name: "乗っ取り" } })).toBe(0);
+    expect(await db.room.findUniqueOrThrow({ where: { id: rooms.small.id }, select: { active: true } })).toEqual({ active: true });
+    expect(await db.timeFrame.findUniqueOrThrow({ where: { id: rooms.small.frames[2]!.id }, select: { active: true } })).toEqual({ active: true });
   });
 
   it("lets nobody but the owner change an application", async () => {

@@ -1,7 +1,9 @@
+import { useRef } from "react";
 import { Checkbox } from "react-aria-components/Checkbox";
 import { CheckboxGroup as AriaCheckboxGroup } from "react-aria-components/CheckboxGroup";
 import { ChoiceContent, type ChoiceOption } from "./choice";
 import { FieldError, FieldHeading, fieldClass } from "./field-parts";
+import { useStateFromPage } from "./state-from-page";
 
 export type CheckboxGroupProps = {
   /** every checked box posts name=value; also the group's id for ErrorSummary */
@@ -17,11 +19,17 @@ export type CheckboxGroupProps = {
 
 /** Any number of answers, or a single "I agree" box (one option). Rows as in RadioGroup. */
 export function CheckboxGroup({ name, label, hint, error, options, defaultValue, optional }: CheckboxGroupProps) {
+  const group = useRef<HTMLDivElement>(null);
+  const [value, setValue] = useStateFromPage<string[]>(defaultValue ?? [], () =>
+    group.current ? [...group.current.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")].map((box) => box.value) : undefined,
+  );
   return (
     <AriaCheckboxGroup
+      ref={group}
       id={name}
       name={name}
-      defaultValue={defaultValue ?? []}
+      value={value}
+      onChange={setValue}
       isRequired={!optional}
       isInvalid={Boolean(error)}
       validationBehavior="aria"

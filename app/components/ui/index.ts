@@ -7,6 +7,7 @@ export { ButtonLink, type ButtonLinkProps } from "./button-link";
 export { CheckboxGroup, type CheckboxGroupProps } from "./checkbox-group";
 export type { ChoiceOption } from "./choice";
 export { DateOfBirthField, type DateOfBirthFieldProps } from "./date-of-birth-field";
+export { FileField, type FileFieldProps } from "./file-field";
 export { ErrorSummary, type ErrorSummaryProps, focusTarget } from "./error-summary";
 export { Notice, type NoticeProps, type NoticeTone } from "./notice";
 export { RadioGroup, type RadioGroupProps } from "./radio-group";

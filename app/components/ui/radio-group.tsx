@@ -1,6 +1,8 @@
+import { useRef } from "react";
 import { Radio, RadioGroup as AriaRadioGroup } from "react-aria-components/RadioGroup";
 import { ChoiceContent, type ChoiceOption } from "./choice";
 import { FieldError, FieldHeading, fieldClass } from "./field-parts";
+import { useStateFromPage } from "./state-from-page";
 
 export type RadioGroupProps = {
   /** the inputs' name; also the group's id, for ErrorSummary's "#name" link */
@@ -19,11 +21,17 @@ export type RadioGroupProps = {
  * <label> at least 56px high, so a press anywhere on it chooses it.
  */
 export function RadioGroup({ name, label, hint, error, options, defaultValue, optional }: RadioGroupProps) {
+  const group = useRef<HTMLDivElement>(null);
+  const [value, setValue] = useStateFromPage<string | null>(defaultValue ?? null, () =>
+    group.current ? (group.current.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null) : undefined,
+  );
   return (
     <AriaRadioGroup
+      ref={group}
       id={name}
       name={name}
-      defaultValue={defaultValue ?? null}
+      value={value}
+      onChange={setValue}
       isRequired={!optional}
       isInvalid={Boolean(error)}
       validationBehavior="aria"

@@ -1,5 +1,7 @@
+import { useRef } from "react";
 import { TextField as AriaTextField } from "react-aria-components/TextField";
 import { FieldError, FieldHeading, FieldInput, fieldClass } from "./field-parts";
+import { useStateFromPage } from "./state-from-page";
 
 export type TextFieldProps = {
   /** also the input's id, so ErrorSummary can link to "#name" */
@@ -36,12 +38,15 @@ export function TextField({
   short,
   optional,
 }: TextFieldProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useStateFromPage(defaultValue ?? "", () => input.current?.value);
   return (
     <AriaTextField
       id={name}
       name={name}
       type={type}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       autoComplete={autoComplete}
       inputMode={inputMode}
       isRequired={!optional}
@@ -50,7 +55,7 @@ export function TextField({
       className={fieldClass("field", error)}
     >
       <FieldHeading label={label} hint={hint} optional={optional} />
-      <FieldInput className={short ? "input short" : "input"} />
+      <FieldInput ref={input} className={short ? "input short" : "input"} />
       <FieldError error={error} />
     </AriaTextField>
   );
