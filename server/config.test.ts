@@ -27,3 +27,11 @@ describe("Stripe configuration", () => {
     await expect(loadConfig({ ...base, STRIPE_WEBHOOK_SECRET: "abc" })).rejects.toThrow(/whsec_/);
   });
 });
+
+describe("the embedded database's port", () => {
+  it("is any free one by default, or the one asked for (to look into it while the app runs)", async () => {
+    expect((await loadConfig(base)).EMBEDDED_DB_PORT).toBe(0);
+    expect((await loadConfig({ ...base, EMBEDDED_DB_PORT: "3361" })).EMBEDDED_DB_PORT).toBe(3361);
+    await expect(loadConfig({ ...base, EMBEDDED_DB_PORT: "port" })).rejects.toThrow(/EMBEDDED_DB_PORT/);
+  });
+});

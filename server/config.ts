@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.string().url().optional(),
+  /** the embedded database's loopback port (0: any free one), e.g. to look into it with psql while the app runs */
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),

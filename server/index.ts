@@ -19,9 +19,9 @@ const config = await loadConfig();
 let embedded: EmbeddedDatabase | undefined;
 if (!config.DATABASE_URL) {
   const dataDir = path.resolve(config.DATA_DIR, "pglite");
-  embedded = await startEmbeddedDatabase({ dataDir });
+  embedded = await startEmbeddedDatabase({ dataDir, port: config.EMBEDDED_DB_PORT });
   process.env.DATABASE_URL = embedded.url;
-  log(`embedded database (PGlite) in ${dataDir}`);
+  log(`embedded database (PGlite) in ${dataDir}, on ${new URL(embedded.url).host}`);
 }
 const databaseUrl = process.env.DATABASE_URL!;
 process.env.SESSION_SECRET = config.sessionSecret;

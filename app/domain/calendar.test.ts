@@ -342,6 +342,15 @@ describe("instantAt", () => {
     expect(instantAt("2027-01-01", 0, TOKYO).toISOString()).toBe("2026-12-31T15:00:00.000Z");
   });
 
+  it("gives a new Date at each call, right in every zone however often a date is asked for", () => {
+    const first = instantAt("2026-03-08", 600, "America/New_York");
+    first.setTime(0);
+    // 2026-03-08 is the day New York moves to summer time: midnight is still EST (UTC-5)
+    expect(instantAt("2026-03-08", 600, "America/New_York").toISOString()).toBe("2026-03-08T15:00:00.000Z");
+    expect(instantAt("2026-03-09", 600, "America/New_York").toISOString()).toBe("2026-03-09T14:00:00.000Z");
+    expect(instantAt("2026-03-08", 600, TOKYO).toISOString()).toBe("2026-03-08T01:00:00.000Z");
+  });
+
   it("has no daylight saving time in Tokyo (same offset in summer and winter)", () => {
     expect(instantAt("2026-07-15", 600, TOKYO).toISOString()).toBe("2026-07-15T01:00:00.000Z");
     expect(instantAt("2026-01-15", 600, TOKYO).toISOString()).toBe("2026-01-15T01:00:00.000Z");

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
+import { buttonClass } from "~/components/ui/button-class";
 import { focusTarget } from "~/components/ui/error-summary";
 import { type Language, messagesFor, TEXT_SIZES, type TextSize, useT } from "~/i18n";
-import { staffText } from "~/i18n/staff";
 import { requireMunicipality } from "~/utils/municipality.server";
+import { proxyBanner } from "~/utils/proxy-banner.server";
 import { getApplicant, getSelection, getSession } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -15,10 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     municipality: { slug: municipality.slug, name: municipality.name, helpPhone: municipality.helpPhone },
     user: user ? { name: user.name, role: user.role } : null,
     selectedCount: getSelection(session, municipality.id).length,
-    // staff words, resolved here so that residents' pages do not carry the staff dictionary
-    proxyBanner: signedIn?.proxy
-      ? { text: staffText.proxy.banner(signedIn.applicant.name), stop: staffText.proxy.stop, action: `/${municipality.slug}/manage/proxy` }
-      : null,
+    proxyBanner: signedIn?.proxy ? proxyBanner(municipality.slug, signedIn.applicant.name) : null,
   };
 }
 
@@ -113,9 +110,10 @@ export default function MunicipalityLayout() {
           <form method="post" action={proxyBanner.action}>
             <p>{proxyBanner.text}</p>
             <input type="hidden" name="intent" value="stop" />
-            <Button variant="outline" size="medium">
+            {/* a plain button in the design system's look: react-aria's would load on every resident page */}
+            <button type="submit" className={buttonClass({ variant: "outline", size: "medium" })}>
               {proxyBanner.stop}
-            </Button>
+            </button>
           </form>
         </div>
       ) : null}

@@ -257,6 +257,17 @@ export async function submitApplication(
   });
   const holdExpiresAt = state.status === "TENTATIVE" ? state.holdExpiresAt : null;
 
+  // In an opening-day rush nearly everyone asks for a slot that is already held: say so at once,
+  // rather than queueing each of them for the space's lock only to be refused there. Whoever
+  // passes this still meets the exclusion constraint, which alone decides a race.
+  const alreadyTaken = await takenSlotIndex(municipality, items, now);
+  if (alreadyTaken >= 0) {
+    // …unless it is held by this very review page, submitted twice
+    const own = await findByIdempotencyKey(municipality.id, userId, input.idempotencyKey);
+    if (own) return { ok: true, applicationId: own.id, number: own.number };
+    return slotTaken(municipality, input.slots, alreadyTaken, now);
+  }
+
   try {
     const application = await db.$transaction(async (tx) => {
       // holds that ran out free their slots before these are taken (no sweeper needed)
@@ -376,14 +387,18 @@ export async function submitApplication(
       if (again) return { ok: true, applicationId: again.id, number: again.number };
     }
     if (!isExclusionViolation(error)) throw error;
-    const takenIndex = await firstTakenSlot(municipality, items, now);
-    const taken = input.slots[takenIndex];
-    return {
-      ok: false,
-      problems: [{ code: "SLOT_TAKEN", item: takenIndex }],
-      alternatives: taken ? await alternativesFor(municipality, taken, now, input.slots) : [],
-    };
+    return slotTaken(municipality, input.slots, Math.max(await takenSlotIndex(municipality, items, now), 0), now);
   }
+}
+
+/** The refusal of a slot someone else holds, with the nearest free ones. */
+async function slotTaken(municipality: Municipality, slots: RequestedSlot[], index: number, now: Date): Promise<SubmitResult> {
+  const taken = slots[index];
+  return {
+    ok: false,
+    problems: [{ code: "SLOT_TAKEN", item: index }],
+    alternatives: taken ? await alternativesFor(municipality, taken, now, slots) : [],
+  };
 }
 
 /** Thrown inside the submitting transaction to roll it back: the hall closed or retired a slot meanwhile. */
@@ -456,8 +471,11 @@ function findByIdempotencyKey(municipalityId: string, userId: string, idempotenc
   });
 }
 
-/** Which slot someone else holds now (the database does not say, and its detail is private). */
-async function firstTakenSlot(
+/**
+ * Which slot someone else holds now (-1: none); after a refusal by the database, which does not
+ * say (and its detail is private).
+ */
+async function takenSlotIndex(
   municipality: Municipality,
   items: { date: IsoDate; startsAt: Date; endsAt: Date; spaceIds: readonly string[] }[],
   now: Date,
@@ -476,7 +494,7 @@ async function firstTakenSlot(
       .flatMap((id) => occupied.get(id) ?? [])
       .some((o) => overlaps(o, item)),
   );
-  return Math.max(index, 0);
+  return index;
 }
 
 const applicationSelect = {

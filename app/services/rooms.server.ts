@@ -134,19 +134,27 @@ export async function loadBlocks(
   const rows = await client.block.findMany({
     where: { municipalityId, facilityId: { in: [...new Set(facilityIds)] }, liftedAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
     orderBy: { startsAt: "asc" },
-    select: {
-      startsAt: true,
-      endsAt: true,
-      reason: true,
-      room: { select: { spaces: { select: { spaceId: true } } } },
-      facility: { select: { spaces: { select: { id: true } } } },
-    },
+    select: { startsAt: true, endsAt: true, reason: true, roomId: true, facilityId: true },
   });
+  // Nearly always none: then no more queries (Prisma's nested selects would still send four,
+  // one per relation, on every availability page).
+  if (rows.length === 0) return [];
+  const roomIds = [...new Set(rows.flatMap((b) => (b.roomId ? [b.roomId] : [])))];
+  const wholeFacilities = [...new Set(rows.filter((b) => !b.roomId).map((b) => b.facilityId))];
+  // one after the other: inside a transaction the queries share one connection
+  const roomSpaces = roomIds.length
+    ? await client.roomSpace.findMany({ where: { municipalityId, roomId: { in: roomIds } }, select: { roomId: true, spaceId: true } })
+    : [];
+  const facilitySpaces = wholeFacilities.length
+    ? await client.space.findMany({ where: { municipalityId, facilityId: { in: wholeFacilities } }, select: { id: true, facilityId: true } })
+    : [];
   return rows.map((b) => ({
     startsAt: b.startsAt,
     endsAt: b.endsAt,
     reason: b.reason,
-    spaceIds: b.room ? b.room.spaces.map((s) => s.spaceId) : b.facility.spaces.map((s) => s.id),
+    spaceIds: b.roomId
+      ? roomSpaces.filter((rs) => rs.roomId === b.roomId).map((rs) => rs.spaceId)
+      : facilitySpaces.filter((sp) => sp.facilityId === b.facilityId).map((sp) => sp.id),
   }));
 }
 
@@ -160,7 +168,11 @@ export async function lockSpaces(tx: Prisma.TransactionClient, municipalityId: s
     ORDER BY "id" FOR NO KEY UPDATE`;
 }
 
-/** Active occupied intervals of the spaces overlapping [from, to). */
+/**
+ * Active occupied intervals of the spaces overlapping [from, to). Asked as a range overlap, so
+ * the no-double-booking constraint's GiST index (municipality, space, range) finds just these
+ * rows; a plain `startsAt < to AND endsAt > from` read every past booking of the spaces.
+ */
 export async function loadOccupied(
   municipalityId: string,
   spaceIds: readonly string[],
@@ -168,18 +180,13 @@ export async function loadOccupied(
   to: Date,
   now: Date,
 ): Promise<Map<string, Interval[]>> {
-  const rows = await db.occupancy.findMany({
-    where: {
-      municipalityId,
-      active: true,
-      // a hold that ran out is free, even before anything marks it inactive
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      spaceId: { in: [...new Set(spaceIds)] },
-      startsAt: { lt: to },
-      endsAt: { gt: from },
-    },
-    select: { spaceId: true, startsAt: true, endsAt: true },
-  });
+  const rows = await db.$queryRaw<{ spaceId: string; startsAt: Date; endsAt: Date }[]>`
+    SELECT "spaceId", "startsAt", "endsAt" FROM "Occupancy"
+    WHERE "municipalityId" = ${municipalityId} AND "active"
+      AND "spaceId" = ANY(${[...new Set(spaceIds)]})
+      AND tstzrange("startsAt", "endsAt", '[)') && tstzrange(${from}, ${to}, '[)')
+      -- a hold that ran out is free, even before anything marks it inactive
+      AND ("expiresAt" IS NULL OR "expiresAt" > ${now})`;
   const bySpace = new Map<string, Interval[]>();
   for (const r of rows) {
     const list = bySpace.get(r.spaceId) ?? [];

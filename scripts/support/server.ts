@@ -16,6 +16,8 @@ export type RunningServer = {
   baseURL: string;
   port: number;
   dataDir: string;
+  /** the process group of the server (tsx and the node process it starts) */
+  pid: number;
   /** Stops the server (SIGTERM, then SIGKILL) and deletes the data directory. Safe to call twice. */
   stop: () => Promise<void>;
 };
@@ -34,11 +36,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer({ readyPath = "/akiruno", timeoutMs = 120_000 } = {}): Promise<RunningServer> {
+export async function startServer({
+  readyPath = "/akiruno",
+  timeoutMs = 120_000,
+  port: askedPort,
+  env = {},
+}: {
+  readyPath?: string;
+  timeoutMs?: number;
+  /** default: a free port */
+  port?: number;
+  /** more environment for the server (e.g. SEED_DEMO, DATABASE_URL) */
+  env?: Record<string, string>;
+} = {}): Promise<RunningServer> {
   if (!existsSync(path.join(ROOT, "build", "index.js"))) {
     throw new Error("build/index.js is missing: run `npx remix build` first");
   }
-  const port = await freePort();
+  const port = askedPort ?? (await freePort());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tsudoi-script-"));
   const baseURL = `http://localhost:${port}`;
   const output: string[] = [];
@@ -51,7 +65,7 @@ export async function startServer({ readyPath = "/akiruno", timeoutMs = 120_000 
   // stopping the group stops both.
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -114,7 +128,7 @@ export async function startServer({ readyPath = "/akiruno", timeoutMs = 120_000 
     throw new Error(`${(error as Error).message}\n  server output (last lines):\n${log}`);
   }
   console.log(`server ready on ${baseURL} in ${((Date.now() - started) / 1000).toFixed(1)} s (DATA_DIR ${dataDir})`);
-  return { baseURL, port, dataDir, stop };
+  return { baseURL, port, dataDir, pid: child.pid!, stop };
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals) {

@@ -58,6 +58,7 @@ const TABLE: Record<string, Case | Case[]> = {
   "_index.tsx": { get: all("200") },
   "$.tsx": { params: () => ({ "*": "no/such/page" }), get: all("404") },
   "prefs.tsx": { get: all("redirect") },
+  "healthz.ts": { get: all("200") },
   "dev.components.tsx": { get: all("200"), post: { expect: all("400") } },
   "operator.tsx": { get: all("200") },
   "operator._index.tsx": { get: operatorOnly, post: { form: () => ({ slug: "" }), expect: but(operatorOnly, { operator: "400" }) } },
