@@ -1147,6 +1147,7 @@ export const staffText = {
     slugHint: "例：akiruno → /akiruno",
     slugInvalid: "半角の英小文字・数字・ハイフンで、2〜40文字にしてください",
     slugTaken: "このURLの名前はすでに使われています",
+    slugReserved: "このURLの名前はシステムが使っています。別の名前にしてください",
     name: "自治体の名前",
     nameRequired: "自治体の名前を入力してください",
     helpPhone: "住民向けのお問い合わせ電話番号",

@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Notice } from "~/components/ui/notice";
 import { TextField } from "~/components/ui/text-field";
+import { slugProblem } from "~/domain/municipality-slug";
 import { translateErrors, useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
 import { emailField, phoneField } from "~/schemas/account.server";
@@ -22,7 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MunicipalityForm = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, t.slugInvalid),
+  slug: z
+    .string()
+    .trim()
+    .superRefine((slug, ctx) => {
+      const problem = slugProblem(slug);
+      if (problem) ctx.addIssue({ code: "custom", message: problem === "RESERVED" ? t.slugReserved : t.slugInvalid });
+    }),
   name: z.string().trim().min(1, t.nameRequired).max(100),
   helpPhone: phoneField,
   staffEmail: emailField,
