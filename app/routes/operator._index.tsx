@@ -71,7 +71,8 @@ export default function OperatorHome() {
       </ul>
       <h2>{t.newMunicipality}</h2>
       <ErrorSummary errors={errors} labels={labels} />
-      <form method="post" noValidate key={actionData?.created ?? "new"}>
+      {/* ?index: a plain post to /operator would go to the operator layout, which has no action */}
+      <form method="post" action="?index" noValidate key={actionData?.created ?? "new"}>
         <TextField name="slug" label={t.slug} hint={t.slugHint} autoComplete="off" defaultValue={values?.slug} error={errors?.slug} />
         <TextField name="name" label={t.name} autoComplete="off" defaultValue={values?.name} error={errors?.name} />
         <TextField name="helpPhone" label={t.helpPhone} type="tel" inputMode="tel" autoComplete="off" defaultValue={values?.helpPhone} error={errors?.helpPhone} />
