@@ -1,6 +1,7 @@
 import { addDays, dbDateFromIsoDate, formatMinutes, instantAt, type IsoDate, isoDateFromDbDate, todayIn } from "~/domain/calendar";
 import { type Closure, closureOn } from "~/domain/closures";
 import type { FeeBreakdown } from "~/domain/fees";
+import { framesOn } from "~/domain/time-frames";
 import { hallPaymentState, mayRecordUsage, type OtherUse, roomDay, type RowOfDay, weekFrom } from "~/domain/hall-day";
 import type { Prisma, Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
@@ -32,7 +33,7 @@ export async function hallFacilities(municipality: Pick<Municipality, "id">, vie
           id: true,
           name: true,
           spaces: { select: { spaceId: true } },
-          timeFrames: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, startMinute: true, endMinute: true } },
+          timeFrames: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, startMinute: true, endMinute: true, active: true, dayTypes: true } },
         },
       },
     },
@@ -214,7 +215,7 @@ export async function hallDay(municipality: Municipality, viewer: Viewer, date: 
         closure,
         rooms: facility.rooms.map((room) => {
           const booked = bookings.filter((b) => b.roomId === room.id);
-          const frames = closure ? [] : room.timeFrames;
+          const frames = closure ? [] : framesOn(room.timeFrames, date);
           const rows: RowOfDay<HallBooking>[] = roomDay(frames, booked, otherUsesOf(room.id, room.spaces.map((s) => s.spaceId), date));
           return { id: room.id, name: room.name, rows };
         }),

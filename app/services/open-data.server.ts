@@ -19,14 +19,16 @@ export async function openDataOf(municipalityId: string, baseUrl: string): Promi
         address: true,
         phone: true,
         closedWeekdays: true,
+        // what residents can book now: retired rooms and frames are not published
         rooms: {
+          where: { active: true },
           orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
           select: {
             id: true,
             name: true,
             capacity: true,
             description: true,
-            timeFrames: { orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true } },
+            timeFrames: { where: { active: true }, orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true } },
           },
         },
       },

@@ -1,9 +1,10 @@
 import { todayIn } from "~/domain/calendar";
 import { closureOn } from "~/domain/closures";
+import { framesOn } from "~/domain/time-frames";
 import { signageBoard } from "~/domain/signage";
 import { db } from "~/utils/db.server";
 import type { Municipality } from "./catalog.server";
-import { instantRange, loadClosedDates } from "./rooms.server";
+import { instantRange, loadBlocks, loadClosedDates } from "./rooms.server";
 
 /**
  * What the facility's entrance screen shows now: today's frames of every room, or why the
@@ -18,12 +19,13 @@ export async function signageOf(municipality: Pick<Municipality, "id" | "timeZon
       name: true,
       closedWeekdays: true,
       rooms: {
+        where: { active: true },
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
         select: {
           id: true,
           name: true,
           spaces: { select: { spaceId: true } },
-          timeFrames: { orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true } },
+          timeFrames: { orderBy: { sortOrder: "asc" }, select: { name: true, startMinute: true, endMinute: true, active: true, dayTypes: true } },
         },
       },
     },
@@ -41,6 +43,7 @@ export async function signageOf(municipality: Pick<Municipality, "id" | "timeZon
   if (closure) return { ...shown, rows: [] };
 
   const range = instantRange(date, date);
+  const blocks = await loadBlocks(municipality.id, [facility.id], range.from, range.to);
   const occupied = await db.occupancy.findMany({
     where: {
       municipalityId: municipality.id,
@@ -63,11 +66,17 @@ export async function signageOf(municipality: Pick<Municipality, "id" | "timeZon
     date,
     timeZone: municipality.timeZone,
     now,
-    rooms: facility.rooms.map((r) => ({ id: r.id, name: r.name, spaceIds: r.spaces.map((s) => s.spaceId), frames: r.timeFrames })),
-    occupancies: occupied.map(({ item, ...o }) => {
-      const group = item?.application.group;
-      return { ...o, roomId: item?.roomId ?? null, groupName: group?.showNameOnSignage ? group.name : null };
-    }),
+    rooms: facility.rooms.map((r) => ({ id: r.id, name: r.name, spaceIds: r.spaces.map((s) => s.spaceId), frames: framesOn(r.timeFrames, date) })),
+    occupancies: [
+      ...occupied.map(({ item, ...o }) => {
+        const group = item?.application.group;
+        return { ...o, roomId: item?.roomId ?? null, groupName: group?.showNameOnSignage ? group.name : null };
+      }),
+      // a room or the whole facility closed for a while (a block holds its spaces, not a booking)
+      ...blocks.flatMap((b) =>
+        b.spaceIds.map((spaceId) => ({ spaceId, kind: "BLOCK" as const, startsAt: b.startsAt, endsAt: b.endsAt, roomId: null, groupName: null })),
+      ),
+    ],
   });
   return { ...shown, rows };
 }

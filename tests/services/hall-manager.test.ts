@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, type IsoDate, todayIn } from "~/domain/calendar";
+import { dayTypeOn } from "~/domain/time-frames";
 import { type ApplicationInput, cancelBooking, submitApplication } from "~/services/booking.server";
 import { findMunicipality, type Municipality } from "~/services/catalog.server";
 import { recordUsage } from "~/services/hall-bookings.server";
@@ -82,6 +83,22 @@ beforeAll(async () => {
 });
 
 describe("the hall's day", () => {
+  it("lists a room's frames only as offered that day: not a frame of the other day type, nor a retired one", async () => {
+    const date = nextDate();
+    const small = world.rooms.small;
+    const [evening, afternoon] = [small.frames[2]!.id, small.frames[1]!.id];
+    await db.timeFrame.update({ where: { id: evening }, data: { dayTypes: [dayTypeOn(date) === "WEEKDAY" ? "HOLIDAY" : "WEEKDAY"] } });
+    await db.timeFrame.update({ where: { id: afternoon }, data: { active: false } });
+    try {
+      const day = (await hallDay(municipality, manager, date, new Date()))!;
+      const rows = day.facilities[0]!.rooms.find((r) => r.id === small.id)!.rows;
+      expect(rows.map((row) => (row.kind === "BOOKED" ? row.item.frame : row.frame.name))).toEqual([small.frames[0]!.name]);
+    } finally {
+      await db.timeFrame.update({ where: { id: evening }, data: { dayTypes: ["WEEKDAY", "HOLIDAY"] } });
+      await db.timeFrame.update({ where: { id: afternoon }, data: { active: true } });
+    }
+  });
+
   it("shows every room's frames in time order, booked or free or held by a room sharing its space, with each application's payment state", async () => {
     const date = nextDate();
     const { small, hallA, hallB, hall } = world.rooms;

@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addDays, instantAt, type IsoDate, todayIn, weekday } from "~/domain/calendar";
+import { dayTypeOn } from "~/domain/time-frames";
 import { cancelForMunicipality, submitApplication } from "~/services/booking.server";
 import type { Municipality } from "~/services/catalog.server";
 import { applyForGroup, setSignageConsent } from "~/services/groups.server";
@@ -92,6 +93,33 @@ describe("the entrance screen of a facility", () => {
       [false, false],
       [false, false],
     ]);
+  });
+
+  it("shows a room closed by a block as unavailable, and only the frames offered that day", async () => {
+    const other = nextOpenDate(addDays(date, 3));
+    const creator = await createResident(world.municipality.id, "管理人");
+    await db.block.create({
+      data: {
+        municipalityId: world.municipality.id,
+        facilityId: world.facility.id,
+        roomId: world.rooms.small.id,
+        startsAt: instantAt(other, 0, TZ),
+        endsAt: instantAt(other, 12 * 60, TZ),
+        reason: "点検",
+        createdById: creator.id,
+      },
+    });
+    // 集会室B's 夜間 is offered only on the other day type than this day's
+    const evening = world.rooms.hallB.frames[2]!.id;
+    await db.timeFrame.update({ where: { id: evening }, data: { dayTypes: [dayTypeOn(other) === "WEEKDAY" ? "HOLIDAY" : "WEEKDAY"] } });
+    try {
+      const board = (await signageOf(town, world.facility.id, instantAt(other, 8 * 60, TZ)))!;
+      const states = Object.fromEntries(board.rows.map((r) => [r.room, r.cells.map((c) => c.state)]));
+      expect(states["学習室"]).toEqual(["UNAVAILABLE", "FREE", "FREE"]);
+      expect(states["集会室B"]).toEqual(["FREE", "FREE"]);
+    } finally {
+      await db.timeFrame.update({ where: { id: evening }, data: { dayTypes: ["WEEKDAY", "HOLIDAY"] } });
+    }
   });
 
   it("shows a group's name only while it agrees, and the change is audited", async () => {
