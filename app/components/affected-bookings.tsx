@@ -1,4 +1,5 @@
 import type { PeriodView } from "~/domain/blocks";
+import type { AffectedBooking } from "~/services/affected-bookings.server";
 import { formatMinutes } from "~/domain/calendar";
 import { useT } from "~/i18n";
 import { staffText } from "~/i18n/staff";
@@ -7,17 +8,6 @@ import { CheckboxGroup } from "./ui/checkbox-group";
 import { ErrorSummary } from "./ui/error-summary";
 import { Notice } from "./ui/notice";
 import { TextField } from "./ui/text-field";
-
-type Affected = {
-  applicationId: string;
-  number: number;
-  status: "TENTATIVE" | "CONFIRMED";
-  applicant: string;
-  phone: string;
-  totalFee: number;
-  paid: number;
-  slots: { itemId: string; date: string; frame: string; from: string; to: string; facility: string; room: string }[];
-};
 
 /** A period as people read it: 12月10日(木)（終日）, 12月10日(木) 10:00〜13:00, … */
 export function usePeriodText() {
@@ -44,7 +34,7 @@ export function AffectedBookings({
   errors,
   typed,
 }: {
-  bookings: Affected[];
+  bookings: AffectedBooking[];
   canCancel: boolean;
   defaultMessage: string;
   /** the cancel form's field errors, after a post */

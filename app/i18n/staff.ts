@@ -110,6 +110,19 @@ const CSV_HEADERS: Record<CsvColumn, string> = {
  * staff work in Japanese), and apart from the residents' dictionaries so that residents'
  * pages do not carry them.
  */
+/** The usage statistics' figures, as the tables' columns and the workbook's summary rows name them. */
+const FIGURE_HEADINGS = {
+  offered: "提供枠",
+  booked: "予約枠",
+  rate: "利用率（%）",
+  cancelled: "取消枠",
+  noShows: "無断欠席",
+  headcount: "利用人数",
+  fees: "使用料（円）",
+  exemptions: "減免（枠）",
+  exemptionYen: "減免額（円）",
+};
+
 export const staffText = {
   roles: { RESIDENT: "利用者", MANAGER: "施設管理人", STAFF: "職員", OPERATOR: "運用担当" } as Record<string, string>,
   menu: {
@@ -188,15 +201,7 @@ export const staffText = {
       weekday: "曜日",
       month: "月",
       purpose: "利用の種類",
-      offered: "提供枠",
-      booked: "予約枠",
-      rate: "利用率（%）",
-      cancelled: "取消枠",
-      noShows: "無断欠席",
-      headcount: "利用人数",
-      fees: "使用料（円）",
-      exemptions: "減免（枠）",
-      exemptionYen: "減免額（円）",
+      ...FIGURE_HEADINGS,
       method: "支払方法",
       payments: "入金（円）",
       refunds: "返金（円）",
@@ -237,15 +242,7 @@ export const staffText = {
       period: "期間",
       facility: "施設",
       createdAt: "作成日時",
-      offered: "提供枠",
-      booked: "予約枠",
-      rate: "利用率（%）",
-      cancelled: "取消枠",
-      noShows: "無断欠席",
-      headcount: "利用人数",
-      fees: "使用料（円）",
-      exemptions: "減免（枠）",
-      exemptionYen: "減免額（円）",
+      ...FIGURE_HEADINGS,
       net: "収入の差し引き（円）",
     },
     fileName: "利用統計",
